@@ -1,0 +1,249 @@
+/**
+ * `shell` steps: `/bin/sh -c <run>` in its own process group (detached),
+ * cwd = the run's working directory, env = inherited env + step env +
+ * `MYRMEX_PARAM_<NAME>` per param + `MYRMEX_OUT_<STEP>_<KEY>` per upstream
+ * output + `MYRMEX_OUTPUT` (a file the step may write `key=value` lines to,
+ * returned as outputs). stdout/stderr are streamed in order. On abort the
+ * whole tree gets SIGTERM, then SIGKILL after a grace period, and the
+ * attempt resolves only once every process of the tree is gone.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFile, stat, unlink } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { renderTemplate } from "../template";
+import type { Json } from "../store";
+import { clearUsageHistory, hasProcFs, isAlive, processTree, sampleTree, signalTree } from "./process-tree";
+import type { ExecutionContext, Executor, StepOutcome } from "./types";
+
+/** Options of {@link createShellExecutor}. */
+export interface ShellExecutorOptions {
+  /** Default `/bin/sh`. */
+  shell?: string;
+  /** SIGTERM → SIGKILL delay (default 5000 ms). */
+  killGraceMs?: number;
+  /** Sampling period of CPU/RSS (default 500 ms); the first sample is taken after 100 ms. */
+  sampleIntervalMs?: number;
+  /** Environment the steps inherit (default `process.env`). */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Where `MYRMEX_OUTPUT` files are created (default the OS temp dir). */
+  outputDir?: string;
+}
+
+const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
+
+/** `NAME-x.y` → `NAME_X_Y`. */
+export function envKey(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+}
+
+/** Parses `key=value` lines (blank lines and `#` comments ignored). */
+export function parseOutputLines(text: string): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) continue;
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  }
+  return out;
+}
+
+function buildEnv(ctx: ExecutionContext, outFile: string, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const [k, v] of Object.entries(ctx.params)) env[`MYRMEX_PARAM_${envKey(k)}`] = v;
+  for (const [step, outputs] of Object.entries(ctx.upstreamOutputs)) {
+    for (const [k, v] of Object.entries(outputs)) {
+      env[`MYRMEX_OUT_${envKey(step)}_${envKey(k)}`] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+  }
+  const scope = { params: ctx.params, outputs: ctx.upstreamOutputs };
+  for (const [k, v] of Object.entries(ctx.step.env ?? {})) env[k] = renderTemplate(v, scope);
+  env.MYRMEX_RUN_ID = ctx.runId;
+  env.MYRMEX_STEP_ID = ctx.stepId;
+  env.MYRMEX_ATTEMPT = String(ctx.attempt);
+  env.MYRMEX_OUTPUT = outFile;
+  return env;
+}
+
+/** Creates the shell executor. */
+export function createShellExecutor(options: ShellExecutorOptions = {}): Executor {
+  const shell = options.shell ?? "/bin/sh";
+  const killGraceMs = options.killGraceMs ?? 5000;
+  const sampleIntervalMs = options.sampleIntervalMs ?? 500;
+  const outputDir = options.outputDir ?? os.tmpdir();
+  return {
+    async execute(ctx: ExecutionContext): Promise<StepOutcome> {
+      const command = ctx.step.run ?? "";
+      if (command.trim() === "") return { ok: false, reason: "invalid-config", message: "no command in `run`" };
+      if (ctx.signal.aborted) return { ok: false, reason: "aborted", message: "aborted before start" };
+      const outFile = path.join(outputDir, `myrmex-out-${process.pid}-${randomUUID()}`);
+      const env = buildEnv(ctx, outFile, options.baseEnv ?? process.env);
+      const result = await runProcess(ctx, shell, command, env, killGraceMs, sampleIntervalMs);
+      const outputs = await readOutputs(outFile);
+      if (result.kind === "spawn-error") {
+        const cwd = ctx.workingDir;
+        const bad = cwd !== null && !(await stat(cwd).then((s) => s.isDirectory(), () => false));
+        return {
+          ok: false,
+          reason: "spawn-failed",
+          message: bad ? `working directory does not exist: ${cwd}` : result.message,
+        };
+      }
+      const usage = { cpuSeconds: result.cpuSeconds, peakMemoryMb: result.peakMemoryMb };
+      if (result.aborted) return { ok: false, reason: "aborted", message: "killed (process group)", outputs, ...usage };
+      if (result.signal) {
+        return { ok: false, reason: "signal", message: `killed by ${result.signal}`, outputs, ...usage };
+      }
+      if (result.code !== 0) {
+        return { ok: false, reason: "exit-non-zero", message: `exit code ${result.code}`, exitCode: result.code, outputs, ...usage };
+      }
+      return { ok: true, outputs, exitCode: 0, ...usage };
+    },
+  };
+}
+
+type ProcessResult =
+  | { kind: "spawn-error"; message: string }
+  | {
+      kind: "exited";
+      code: number;
+      signal: NodeJS.Signals | null;
+      aborted: boolean;
+      cpuSeconds: number | null;
+      peakMemoryMb: number | null;
+    };
+
+function runProcess(
+  ctx: ExecutionContext,
+  shell: string,
+  command: string,
+  env: NodeJS.ProcessEnv,
+  killGraceMs: number,
+  sampleIntervalMs: number,
+): Promise<ProcessResult> {
+  return new Promise<ProcessResult>((resolve) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(shell, ["-c", command], {
+        cwd: ctx.workingDir ?? undefined,
+        env,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    } catch (err) {
+      resolve({ kind: "spawn-error", message: (err as Error).message });
+      return;
+    }
+    const pid = child.pid;
+    let cpuSeconds: number | null = null;
+    let peakMemoryMb: number | null = null;
+    let known: number[] = [];
+    let aborted = false;
+    let exited = false;
+    let sampleTimer: NodeJS.Timeout | null = null;
+    let killTimer: NodeJS.Timeout | null = null;
+
+    child.stdout!.setEncoding("utf8");
+    child.stderr!.setEncoding("utf8");
+    child.stdout!.on("data", (d: string) => ctx.log("stdout", d));
+    child.stderr!.on("data", (d: string) => ctx.log("stderr", d));
+
+    const sample = async () => {
+      sampleTimer = null;
+      if (exited || pid === undefined) return;
+      const s = await sampleTree(pid);
+      if (s && !exited) {
+        const prevCpu = cpuSeconds;
+        cpuSeconds = Math.max(cpuSeconds ?? 0, s.cpuSeconds);
+        peakMemoryMb = Math.max(peakMemoryMb ?? 0, s.rssMb);
+        known = s.pids;
+        const pct = prevCpu === null ? 0 : ((cpuSeconds - prevCpu) / (sampleIntervalMs / 1000)) * 100;
+        ctx.sample(Math.max(0, pct), s.rssMb);
+      }
+      if (!exited) sampleTimer = setTimeout(() => void sample(), sampleIntervalMs);
+    };
+    sampleTimer = setTimeout(() => void sample(), Math.min(100, sampleIntervalMs));
+
+    const onAbort = () => {
+      if (pid === undefined || aborted) return;
+      aborted = true;
+      const tree = hasProcFs ? processTree(pid).map((p) => p.pid) : [];
+      known = [...new Set([...known, ...tree])];
+      signalTree(pid, known, "SIGTERM");
+      killTimer = setTimeout(() => signalTree(pid, known, "SIGKILL"), killGraceMs);
+    };
+    ctx.signal.addEventListener("abort", onAbort, { once: true });
+
+    child.once("error", (err) => {
+      if (pid === undefined) {
+        cleanup();
+        resolve({ kind: "spawn-error", message: err.message });
+      }
+    });
+
+    const cleanup = () => {
+      exited = true;
+      if (sampleTimer) clearTimeout(sampleTimer);
+      ctx.signal.removeEventListener("abort", onAbort);
+      clearUsageHistory();
+    };
+
+    child.once("exit", (code, signal) => {
+      const finish = () => {
+        cleanup();
+        if (killTimer) clearTimeout(killTimer);
+        resolve({ kind: "exited", code: code ?? 128, signal: code === null ? signal : null, aborted, cpuSeconds, peakMemoryMb });
+      };
+      // Let buffered output drain; do not wait for background processes holding the pipes.
+      let closed = false;
+      const drainTimer = setTimeout(() => {
+        if (!closed) {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        }
+        afterDrain();
+      }, 200);
+      child.once("close", () => {
+        closed = true;
+        clearTimeout(drainTimer);
+        afterDrain();
+      });
+      let drained = false;
+      const afterDrain = () => {
+        if (drained) return;
+        drained = true;
+        if (!aborted || pid === undefined) return finish();
+        // Aborted: resolve only when every process of the tree is gone.
+        void waitTreeGone(pid, known, killGraceMs + 2000).then(() => finish());
+      };
+    });
+  });
+}
+
+/** Polls until no process of the group or the known pids is alive (SIGKILL at the end of grace). */
+async function waitTreeGone(pgid: number, known: number[], maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const alive = hasProcFs
+      ? processTree(pgid).length > 0 || known.some(isAlive)
+      : known.some(isAlive);
+    if (!alive) return;
+    if (Date.now() > deadline) {
+      signalTree(pgid, known, "SIGKILL");
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function readOutputs(file: string): Promise<Record<string, Json>> {
+  try {
+    const text = await readFile(file, "utf8");
+    void unlink(file).catch(() => undefined);
+    return parseOutputLines(text.length > MAX_OUTPUT_FILE_BYTES ? text.slice(0, MAX_OUTPUT_FILE_BYTES) : text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { FakeClock } from "./clock";
+import { MemoryStore } from "./memory-store";
+import { createTestEngine } from "./testing";
+import type { RunRecord } from "./store";
+
+const wf = (steps: unknown[], extra: Record<string, unknown> = {}) => ({ name: "t", steps, ...extra });
+const noop = (id: string, dependsOn: string[] = [], extra: Record<string, unknown> = {}) => ({ id, kind: "noop", dependsOn, ...extra });
+const EXPIRY = 30_000;
+const pools = { cpu: 4, memory: 1000, slot: 1 };
+
+async function statuses(store: MemoryStore, runId: string) {
+  const rows = await store.listTaskRuns(runId);
+  return Object.fromEntries(rows.map((r) => [r.stepId, r.status]));
+}
+
+/** Engine A runs until `a` succeeded and `b` runs, then "crashes" (is dropped). */
+async function crashedRun(bRetry: Record<string, unknown> = { maxAttempts: 2, delaySec: 0 }) {
+  const store = new MemoryStore();
+  const A = await createTestEngine({ store, instanceId: "A", clock: new FakeClock(1_000_000), heartbeatExpiryMs: EXPIRY, pools });
+  const runId = await A.start(
+    wf([noop("a"), noop("b", ["a"], { retry: bRetry, resources: { pools: { slot: 1 } } }), noop("c", ["b"])]),
+  );
+  A.executor.succeed("a");
+  await A.flush();
+  expect(A.executor.running()).toEqual(["b"]);
+  expect(await store.listOpenAllocations(runId)).toHaveLength(1);
+  return { store, A, runId };
+}
+
+describe("recovery", () => {
+  it("a surviving instance takes over a dead owner's run: lost attempt retried, nothing done twice", async () => {
+    const { store, runId } = await crashedRun();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+    await B.flush();
+    expect(B.engine.liveRunIds()).toEqual([runId]);
+    expect(B.executor.running()).toEqual(["b"]);
+    expect(B.executor.calls[0]!.ctx.attempt).toBe(2);
+    const attempts = await store.listAttempts(runId);
+    expect(attempts.map((a) => [a.stepId, a.attempt, a.status, a.instanceId])).toEqual([
+      ["a", 1, "succeeded", "A"],
+      ["b", 1, "lost", "A"],
+      ["b", 2, "running", "B"],
+    ]);
+    // The dead instance's allocation was released; B holds its own.
+    const open = await store.listOpenAllocations(runId);
+    expect(open.map((a) => a.instanceId)).toEqual(["B"]);
+    B.executor.succeed("b");
+    await B.flush();
+    B.executor.succeed("c");
+    await B.flush();
+    const run = await store.getRun(runId);
+    expect(run).toMatchObject({ status: "succeeded", ownerInstanceId: "B" });
+    expect(B.executor.started()).toEqual(["b", "c"]);
+    const recovered = (await store.listEvents(runId)).find((e) => e.type === "run.recovered");
+    expect(recovered?.payload).toEqual({ instanceId: "B", previousOwner: "A", lostAttempts: 1 });
+    const seqs = (await store.listEvents(runId)).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it("a lost attempt without retries left fails the step and propagates", async () => {
+    const { store, runId } = await crashedRun({ maxAttempts: 1 });
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+    await B.flush();
+    expect(await statuses(store, runId)).toEqual({ a: "succeeded", b: "failed", c: "upstream_failed" });
+    expect(await store.getRun(runId)).toMatchObject({ status: "failed" });
+    expect(B.executor.calls).toHaveLength(0);
+  });
+
+  it("does not take over a run whose owner heartbeats", async () => {
+    const { store, A, runId } = await crashedRun();
+    await A.advance(EXPIRY); // A keeps heartbeating
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+    await B.flush();
+    expect(B.engine.liveRunIds()).toEqual([]);
+    expect(await store.claimRun({ runId, instanceId: "B", expiredBefore: 1_000_000 + 1 })).toBe(false);
+  });
+
+  it("the same instance restarting recovers its own runs at once", async () => {
+    const { store, runId } = await crashedRun();
+    const A2 = await createTestEngine({ store, instanceId: "A", clock: new FakeClock(1_000_500), pools });
+    await A2.flush();
+    expect(A2.executor.running()).toEqual(["b"]);
+    expect(await store.getRun(runId)).toMatchObject({ ownerInstanceId: "A", status: "running" });
+  });
+
+  it("a stalled former owner is fenced: its late writes are refused and it drops the run", async () => {
+    const { store, A, runId } = await crashedRun();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+    await B.flush();
+    const before = (await store.listAttempts(runId)).length;
+    A.executor.succeed("b"); // A wakes up and reports its (lost) attempt
+    await A.flush();
+    expect(A.engine.liveRunIds()).toEqual([]);
+    expect(A.events.some((e) => e.type === "run.lost" && e.runId === runId)).toBe(true);
+    expect(await store.listAttempts(runId)).toHaveLength(before);
+    expect((await store.listAttempts(runId)).find((a) => a.attempt === 1 && a.stepId === "b")?.status).toBe("lost");
+    expect(A.executor.calls.filter((c) => c.ctx.stepId === "c")).toHaveLength(0);
+    expect(B.executor.running()).toEqual(["b"]);
+  });
+
+  it("a graceful stop hands runs over without using up a retry", async () => {
+    const { store, A, runId } = await crashedRun({ maxAttempts: 1 });
+    await A.engine.stop();
+    expect(await store.getRun(runId)).toMatchObject({ ownerInstanceId: null });
+    expect(await store.getInstance("A")).toBeNull();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_100), pools });
+    await B.flush();
+    expect(B.executor.running()).toEqual(["b"]);
+    B.executor.succeed("b");
+    await B.flush();
+    B.executor.succeed("c");
+    await B.flush();
+    expect(await store.getRun(runId)).toMatchObject({ status: "succeeded" });
+    expect((await store.listAttempts(runId)).filter((a) => a.stepId === "b").map((a) => [a.status, a.reason])).toEqual([
+      ["cancelled", "engine-stopped"],
+      ["succeeded", null],
+    ]);
+  });
+
+  it("adopts an unowned queued run created by another component (no task rows yet)", async () => {
+    const store = new MemoryStore();
+    const run: RunRecord = {
+      id: "queued-1",
+      workflowVersionId: "wv",
+      projectId: null,
+      status: "queued",
+      params: {},
+      trigger: "schedule",
+      triggeredBy: null,
+      ownerInstanceId: null,
+      definition: { name: "q", params: {}, onFailure: "stop", steps: [{ id: "only", kind: "noop", dependsOn: [], priority: 0, continueOnFailure: false }] },
+      workingDir: null,
+      createdAt: 1,
+      startedAt: null,
+      finishedAt: null,
+      deadlineAt: null,
+      pausedAt: null,
+      pausedBy: null,
+      cancelledAt: null,
+      cancelledBy: null,
+      error: null,
+      metrics: null,
+    };
+    await store.commit({ mutations: [{ type: "run.insert", run }] });
+    const B = await createTestEngine({ store, instanceId: "B" });
+    await B.flush();
+    B.executor.succeed("only");
+    await B.flush();
+    expect(await store.getRun("queued-1")).toMatchObject({ status: "succeeded", ownerInstanceId: "B" });
+  });
+
+  it("adopts orphans on a later heartbeat once the owner's heartbeat expires", async () => {
+    const { store, runId } = await crashedRun();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + 1000), heartbeatExpiryMs: EXPIRY, heartbeatIntervalMs: 5000, pools });
+    await B.flush();
+    expect(B.engine.liveRunIds()).toEqual([]);
+    for (let i = 0; i < 7; i++) await B.advance(5000);
+    expect(B.engine.liveRunIds()).toEqual([runId]);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Rebuilds a run's live state from the store: after a crash or restart
+ * (`recover`), when taking over a dead instance's run, and for "retry failed
+ * steps" (`retry`).
+ *
+ * Recovery rules: attempts still `running` in the store were lost with their
+ * instance — each counts as a failed attempt (`lost`) and the step is retried
+ * or failed by its retry policy; open allocations are released; `ready` and
+ * resource-`waiting` steps are queued again; backoffs resume until their
+ * time; pending steps re-count their dependencies. Nothing stays stuck: a
+ * run with no work left is finished at once.
+ */
+import type { EngineContext } from "./context";
+import { timeoutRun } from "./controls";
+import { buildDag, topoSort } from "./graph";
+import { planWorkflow } from "./plan";
+import { shouldRetry } from "./retry";
+import { isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
+import type { Scheduler } from "./scheduler";
+import type { Actor } from "./events";
+import type { EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
+
+/** How a stored run is being resumed. */
+export type RestoreMode = { kind: "recover" } | { kind: "retry"; by: Actor };
+
+/** Loads a run (already claimed by this instance) and hands it to the scheduler. */
+export async function restoreRun(
+  ctx: EngineContext,
+  store: EngineStore,
+  scheduler: Scheduler,
+  record: RunRecord,
+  order: number,
+  mode: RestoreMode,
+): Promise<RunState> {
+  const [rows, attempts, lastSeq] = await Promise.all([
+    store.listTaskRuns(record.id),
+    store.listAttempts(record.id),
+    store.lastEventSeq(record.id),
+  ]);
+  const def = record.definition;
+  const dag = buildDag(def.steps);
+  const plan = planWorkflow(def.steps, {}, dag);
+  const rowByStep = new Map<string, TaskRunRecord>(rows.map((r) => [r.stepId, r]));
+  const attemptsByTask = new Map<string, TaskAttemptRecord[]>();
+  for (const a of attempts) {
+    const list = attemptsByTask.get(a.taskRunId) ?? [];
+    list.push(a);
+    attemptsByTask.set(a.taskRunId, list);
+  }
+  const now = ctx.clock.now();
+  const missing: TaskState[] = [];
+  const tasks = def.steps.map((step, index) => {
+    const row = rowByStep.get(step.id);
+    const t = newTaskState(record.id, step, index, def, plan, order, ctx.options, {
+      status: row?.status ?? "pending",
+      remainingDeps: 0,
+    });
+    if (!row) {
+      missing.push(t);
+      return t;
+    }
+    t.id = row.id;
+    t.attempt = row.attempt;
+    t.outputs = row.outputs;
+    t.waitReason = row.waitReason;
+    t.queuedAt = row.queuedAt;
+    for (const a of attemptsByTask.get(row.id) ?? []) {
+      if (a.status === "failed" || a.status === "timed_out" || a.status === "lost") t.failures++;
+      t.queueMs += a.startedAt - a.queuedAt;
+      t.busyMs += (a.finishedAt ?? now) - a.startedAt;
+      t.firstStartedAt = Math.min(t.firstStartedAt ?? a.startedAt, a.startedAt);
+      if (a.finishedAt !== null) t.lastFinishedAt = Math.max(t.lastFinishedAt ?? 0, a.finishedAt);
+    }
+    return t;
+  });
+
+  const run = new RunState({ record: { ...record, ownerInstanceId: ctx.instanceId }, dag, tasks, order, seq: lastSeq });
+  ctx.writer.adoptPersistedRun(run.id);
+  scheduler.runs.set(run.id, run);
+  scheduler.deferPump(() => resume(ctx, scheduler, run, record, missing, attemptsByTask, mode, now));
+  return run;
+}
+
+function resume(
+  ctx: EngineContext,
+  scheduler: Scheduler,
+  run: RunState,
+  record: RunRecord,
+  missing: TaskState[],
+  attemptsByTask: Map<string, TaskAttemptRecord[]>,
+  mode: RestoreMode,
+  now: number,
+): void {
+  const { writer } = ctx;
+  const tr = scheduler.transitions;
+  if (missing.length > 0) {
+    writer.insertTasks(
+      run.id,
+      missing.map((t) => ({
+        id: t.id,
+        runId: run.id,
+        stepId: t.stepId,
+        status: t.status,
+        attempt: 0,
+        waitReason: null,
+        queuedAt: null,
+        startedAt: null,
+        finishedAt: null,
+        exitCode: null,
+        error: null,
+        outputs: null,
+        cpuSeconds: null,
+        peakMemoryMb: null,
+        instanceId: null,
+        workerId: null,
+        cacheKey: null,
+      })),
+    );
+  }
+  writer.releaseRunAllocations(run.id, now);
+
+  // Run-level status and flags.
+  const patch: Partial<RunRecord> = { ownerInstanceId: ctx.instanceId };
+  if (mode.kind === "retry") {
+    Object.assign(patch, { finishedAt: null, error: null, cancelledAt: null, cancelledBy: null, metrics: null });
+  } else {
+    run.cancelling = record.cancelledAt !== null;
+  }
+  if (record.startedAt === null) patch.startedAt = now;
+  if (record.deadlineAt === null && run.definition.timeoutSec !== undefined && (mode.kind === "retry" || record.startedAt === null)) {
+    patch.deadlineAt = now + run.definition.timeoutSec * 1000;
+  }
+  const status = mode.kind === "retry" || record.status === "queued" ? "running" : record.status;
+  tr.setRunStatus(run, status, patch);
+  if (mode.kind === "retry") tr.runEvent(run, { type: "run.control", action: "retry", by: mode.by });
+
+  // Steps stored as ready go straight back to the queue.
+  for (const t of run.tasks) if (t.status === "ready") run.ready.push(t);
+
+  let lostAttempts = 0;
+  for (const t of run.tasks) {
+    if (mode.kind === "retry" && (t.status === "failed" || t.status === "upstream_failed" || t.status === "cancelled")) {
+      t.failures = 0;
+      t.queuedAt = null;
+      tr.setTaskStatus(run, t, "pending", { patch: { finishedAt: null, error: null, exitCode: null } });
+      continue;
+    }
+    if (t.status !== "running") continue;
+    // The attempt died with its instance.
+    const attempt = (attemptsByTask.get(t.id) ?? []).find((a) => a.attempt === t.attempt && a.status === "running");
+    const error = "lost: the engine instance running this attempt stopped";
+    if (attempt) {
+      writer.updateAttempt(run.id, attempt.id, { status: "lost", finishedAt: now, reason: "lost", error });
+      t.lastFinishedAt = now;
+    }
+    lostAttempts++;
+    t.failures++;
+    const info = { reason: "lost", error, exitCode: null };
+    if (!run.cancelling && shouldRetry(t.retry, t.failures, "lost")) tr.makeReady(run, t, { reason: "lost", error });
+    else if (run.cancelling) tr.setTaskStatus(run, t, "cancelled", { reason: "lost", error, patch: { finishedAt: now } });
+    else tr.fail(run, t, info);
+  }
+  run.failed = run.tasks.some((t) => t.status === "failed" && !t.step.continueOnFailure);
+
+  // Re-count dependencies in topological order so propagation is complete.
+  for (const i of topoSort(run.dag).order) {
+    const t = run.tasks[i]!;
+    if (t.status !== "pending") continue;
+    let remaining = 0;
+    let blockedBy: TaskState | null = null;
+    for (const d of run.depsOf(t)) {
+      if (satisfiesDependents(d)) continue;
+      if (isFinalTask(d.status)) blockedBy ??= d;
+      else remaining++;
+    }
+    t.remainingDeps = remaining;
+    if (blockedBy) {
+      const error = `dependency "${blockedBy.stepId}" did not succeed`;
+      const status = blockedBy.status === "cancelled" ? "cancelled" : "upstream_failed";
+      tr.setTaskStatus(run, t, status, { error, patch: { finishedAt: now, error } });
+    } else if (remaining === 0) tr.makeReady(run, t);
+  }
+
+  // Resume backoffs; resource waits are re-evaluated by dispatch.
+  for (const t of run.tasks) {
+    if (t.status === "waiting") {
+      const r = t.waitReason;
+      if (r?.type === "backoff" && r.until > now) {
+        t.backoffTimer = ctx.clock.setTimer(() => {
+          t.backoffTimer = null;
+          if (t.status === "waiting" && !run.finished && !run.cancelling && !run.stopping) tr.makeReady(run, t);
+        }, r.until - now);
+      } else tr.makeReady(run, t);
+    }
+  }
+
+  if (run.cancelling) tr.cancelUnstarted(run, "cancelled");
+  else if (run.failed && run.definition.onFailure === "stop") tr.stop(run, "not started: a step failed and onFailure is stop");
+
+  const deadline = run.record.deadlineAt;
+  if (deadline !== null && !run.cancelling) {
+    run.deadlineTimer = ctx.clock.setTimer(() => timeoutRun(scheduler, run), Math.max(0, deadline - now));
+  }
+  if (mode.kind === "recover") {
+    tr.runEvent(run, {
+      type: "run.recovered",
+      instanceId: ctx.instanceId,
+      previousOwner: record.ownerInstanceId,
+      lostAttempts,
+    });
+  }
+  scheduler.pushRunEntry(run);
+  scheduler.pump();
+  tr.checkDone(run);
+}

@@ -1,0 +1,2 @@
+import "server-only";
+export { getPrisma as db } from "@/lib/db/client";

@@ -1,0 +1,17 @@
+import { getPrisma } from "@/lib/db/prisma";
+import { ensurePools, seedExamples } from "@/lib/seed/examples";
+import { getEngine, stopEngine } from "./engine-host";
+
+/** Runs once per server process, before it serves requests. */
+export async function bootServer(): Promise<void> {
+  const prisma = getPrisma();
+  await ensurePools(prisma);
+  const seeded = await seedExamples(prisma, { port: process.env.PORT ?? "3000" });
+  if (seeded === "seeded") console.log("✓ Seeded the Examples project");
+  await getEngine();
+  const shutdown = () => {
+    void stopEngine().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
