@@ -6,7 +6,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  testMatch: "**/*.spec.ts",
+  testMatch: ["**/*.spec.ts", "auth.setup.ts"],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -20,10 +20,20 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: resolveChromium(),
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Creates the owner through the setup page, then an editor and a viewer; stores their sessions.
+    { name: "setup", testMatch: "auth.setup.ts", use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testMatch: "**/*.spec.ts",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/admin.json" },
+    },
+  ],
   webServer: {
     // The production build, started exactly as a user starts it, on its own database.
-    command: "node scripts/start.mjs",
+    // A fresh database per test run: each run starts from a first start.
+    command: `node -e "require('fs').rmSync('data/e2e',{recursive:true,force:true})" && node scripts/start.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -32,8 +42,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e/myrmex.db",
+      MYRMEX_HOST: "127.0.0.1",
       MYRMEX_DATA_DIR: "./data/e2e",
-      MYRMEX_E2E_RESET: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

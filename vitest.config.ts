@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
+          // The data-layer suite has its own config (it starts PostgreSQL): vitest.db.config.ts.
+          exclude: ["tests/db/**", "node_modules/**"],
           environment: "node",
           fileParallelism: false,
           testTimeout: 60_000,

@@ -11,7 +11,7 @@ const ALLOWED: Record<RunControl, readonly string[]> = {
   cancel: ["queued", "running", "paused"],
 };
 
-export function RunControls({ runId, status }: { runId: string; status: string }) {
+export function RunControls({ runId, status, blockedReason }: { runId: string; status: string; blockedReason: string | null }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -27,13 +27,13 @@ export function RunControls({ runId, status }: { runId: string; status: string }
   };
 
   const button = (control: RunControl, label: string) => {
-    const allowed = ALLOWED[control].includes(status);
+    const allowed = !blockedReason && ALLOWED[control].includes(status);
     return (
       <button
         type="button"
         onClick={() => act(control)}
         disabled={pending || !allowed}
-        title={allowed ? undefined : `A ${status} run cannot be ${control === "cancel" ? "cancelled" : `${control}d`}.`}
+        title={allowed ? undefined : (blockedReason ?? `A ${status} run cannot be ${control === "cancel" ? "cancelled" : `${control}d`}.`)}
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
       >
         {label}
@@ -46,6 +46,7 @@ export function RunControls({ runId, status }: { runId: string; status: string }
       {button("pause", "Pause")}
       {button("resume", "Resume")}
       {button("cancel", "Cancel")}
+      {blockedReason ? <span className="text-xs text-slate-500 dark:text-slate-400">{blockedReason}</span> : null}
       {error ? (
         <span role="alert" className="text-xs text-red-600 dark:text-red-400">
           {error}

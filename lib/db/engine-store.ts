@@ -33,6 +33,7 @@ import type {
   ClaimableRunsQuery,
   ClaimRunInput,
   CommitResult,
+  ControlRequest,
   EngineInstanceRecord,
   EngineStore,
   LogChunkRecord,
@@ -44,7 +45,7 @@ import type {
   TaskAttemptRecord,
   TaskRunRecord,
 } from "../engine/store";
-import type { RunStatus } from "../generated/sqlite/client";
+import { Prisma, type RunStatus } from "../generated/sqlite/client";
 import { PgBatchWriter } from "./engine/pg-writer";
 import { SqliteBatchWriter, sqliteDate } from "./engine/sqlite-writer";
 import {
@@ -60,6 +61,7 @@ import {
 import { pgPoolOf, providerOfClient, sqliteHandleOf, type Db } from "./prisma";
 
 const LIVE_STATUSES: RunStatus[] = ["queued", "running", "paused"];
+const naturalOrder = new Intl.Collator("en", { numeric: true });
 
 /** Options of {@link PrismaEngineStore}. */
 export interface PrismaEngineStoreOptions {
@@ -186,8 +188,9 @@ export class PrismaEngineStore implements EngineStore {
   }
 
   async listTaskRuns(runId: string): Promise<TaskRunRecord[]> {
-    const rows = await this.prisma.taskRun.findMany({ where: { runId }, orderBy: { id: "asc" } });
-    return rows.map(taskRecordOf);
+    const rows = await this.prisma.taskRun.findMany({ where: { runId } });
+    // Engine ids are "<runId>:<definition index>": a numeric-aware sort gives definition order.
+    return rows.map(taskRecordOf).sort((a, b) => naturalOrder.compare(a.id, b.id));
   }
 
   async listAttempts(runId: string): Promise<TaskAttemptRecord[]> {
@@ -337,6 +340,40 @@ export class PrismaEngineStore implements EngineStore {
       data: { status: "running", ownerInstanceId: input.instanceId, finishedAt: null },
     });
     return res.count === 1;
+  }
+
+  /** Only while the run is live; a later request replaces an earlier one. */
+  async requestControl(input: { runId: string; request: ControlRequest }): Promise<boolean> {
+    const res = await this.prisma.run.updateMany({
+      where: { id: input.runId, status: { in: LIVE_STATUSES } },
+      data: { controlRequest: { ...input.request } },
+    });
+    return res.count === 1;
+  }
+
+  /**
+   * Reads the pending requests of the caller's live runs, then clears each one
+   * only if it is still the request that was read (compared by its `at`), so a
+   * request recorded in between is kept for the next poll, never lost.
+   */
+  async takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>> {
+    const rows = await this.prisma.run.findMany({
+      where: { ownerInstanceId: instanceId, status: { in: LIVE_STATUSES }, NOT: { controlRequest: { equals: Prisma.DbNull } } },
+      select: { id: true, controlRequest: true },
+    });
+    const taken: Array<{ runId: string; request: ControlRequest }> = [];
+    for (const row of rows) {
+      const request = row.controlRequest as ControlRequest | null;
+      if (!request) continue;
+      const cleared =
+        this.provider === "sqlite"
+          ? await this.sqliteWrite((w) =>
+              w.run(`UPDATE "Run" SET "controlRequest" = NULL WHERE "id" = ? AND json_extract("controlRequest", '$.at') = ?`, row.id, request.at),
+            )
+          : await this.prisma.$executeRaw`UPDATE "Run" SET "controlRequest" = NULL WHERE "id" = ${row.id} AND ("controlRequest"->>'at')::bigint = ${request.at}`;
+      if (cleared === 1) taken.push({ runId: row.id, request });
+    }
+    return taken;
   }
 }
 

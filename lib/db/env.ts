@@ -49,8 +49,8 @@ export function parseDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
     throw new Error(`Invalid database configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const root = path.resolve(e.MYRMEX_ROOT ?? process.cwd());
-  const dataDir = path.resolve(root, e.MYRMEX_DATA_DIR ?? "data");
+  const root = path.resolve(/*turbopackIgnore: true*/ e.MYRMEX_ROOT ?? process.cwd());
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ root, e.MYRMEX_DATA_DIR ?? "data");
   const raw = e.DATABASE_URL ?? `file:${path.join(dataDir, "myrmex.db")}`;
   const provider = providerOf(raw);
   if (provider === "postgresql") {

@@ -36,7 +36,12 @@ interface ClientMeta {
   pg: SafeShadowPg | null;
 }
 
-const meta = new WeakMap<object, ClientMeta>();
+// On globalThis, like the client itself: Next.js bundles this module more than
+// once (instrumentation, pages, route handlers), and every copy must know the
+// clients any copy created.
+const metaKey = Symbol.for("myrmex.prisma.meta");
+const meta: WeakMap<object, ClientMeta> = ((globalThis as typeof globalThis & { [metaKey]?: WeakMap<object, ClientMeta> })[metaKey] ??=
+  new WeakMap<object, ClientMeta>());
 
 /** Creates a new client (tests, scripts). Most code wants {@link getPrisma}. */
 export function createPrisma(options: CreatePrismaOptions = {}): Db {

@@ -19,6 +19,7 @@ export interface ResolvedEngineOptions {
   heartbeatExpiryMs: number;
   /** Take over runs of dead instances (checked every heartbeat). */
   adoptOrphans: boolean;
+  controlPollIntervalMs: number;
 }
 
 /** Services shared by the scheduler, transitions, recovery and runner. */

@@ -9,7 +9,8 @@ import type { Scheduler } from "./scheduler";
 
 /** Result of a control. */
 export type ControlResult =
-  | { ok: true }
+  /** `deferred`: another instance executes the run; the request was left for it. */
+  | { ok: true; deferred?: boolean }
   | { ok: false; reason: "not-found" | "not-owned" | "invalid-state"; message: string };
 
 const invalid = (message: string): ControlResult => ({ ok: false, reason: "invalid-state", message });

@@ -11,86 +11,23 @@
  */
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { RealClock, type Clock, type TimerHandle } from "./clock";
+import { RealClock, type TimerHandle } from "./clock";
 import type { EngineContext, ResolvedEngineOptions } from "./context";
 import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "./controls";
 import { resolveParams } from "./definition";
-import { EventBus, silentLogger, type Actor, type EngineListener, type Logger } from "./events";
-import type { ExecutorRegistry } from "./executors/types";
+import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
+import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
 import { planWorkflow } from "./plan";
 import { restoreRun } from "./recovery";
+import { buildRunView, type RunView } from "./run-view";
 import { ResourcePools, type PoolInfo } from "./resources";
-import { buildTasks, RunState } from "./run-state";
+import { buildTasks, initialTaskRecord, RunState } from "./run-state";
 import { Scheduler } from "./scheduler";
-import { FINAL_RUN_STATUSES, type EngineStore, type RunRecord, type RunTrigger, type TaskRunRecord } from "./store";
-import { CPU_POOL, MEMORY_POOL, validateWorkflow, type ValidationProblem } from "./validate";
-import { derivedWaitReason, liveWaitReason } from "./wait-reasons";
+import { FINAL_RUN_STATUSES, type ControlRequest, type EngineStore, type RunRecord } from "./store";
+import { CPU_POOL, MEMORY_POOL, validateWorkflow } from "./validate";
 import { WriteQueue } from "./write-queue";
 
-/** Constructor options. Only `store` and `executors` are required. */
-export interface EngineOptions {
-  store: EngineStore;
-  executors: ExecutorRegistry;
-  clock?: Clock;
-  logger?: Logger;
-  /** Unique per process; default a random UUID. */
-  instanceId?: string;
-  host?: string;
-  pid?: number;
-  /** Pool capacities; `cpu` defaults to the number of cores, `memory` to total RAM in MB. */
-  pools?: Record<string, number>;
-  limits?: { maxConcurrentTasks?: number };
-  /** cpu slots a shell step takes when it declares none (default 1). */
-  defaultShellCpu?: number;
-  /** Settle an aborted attempt anyway after this long (default 15 s). */
-  abortSettleMs?: number;
-  /** Default 5 s. */
-  heartbeatIntervalMs?: number;
-  /** An owner silent for this long is dead (default 30 s). */
-  heartbeatExpiryMs?: number;
-  /** Take over runs of dead instances on every heartbeat (default true). */
-  adoptOrphans?: boolean;
-  /** Jitter source (default Math.random). */
-  random?: () => number;
-  /** Run id generator (default UUID). */
-  newRunId?: () => string;
-}
-
-/** Input of {@link Engine.startRun}. */
-export interface StartRunInput {
-  workflowVersionId: string;
-  projectId?: string | null;
-  /** The definition (validated here again). */
-  definition: unknown;
-  params?: Record<string, string | number | boolean>;
-  trigger?: RunTrigger;
-  triggeredBy?: string | null;
-  workingDir?: string | null;
-  /** Duration estimates (seconds by step id), e.g. medians from history; used for ordering. */
-  estimates?: Record<string, number>;
-}
-
-/** Result of {@link Engine.startRun}. */
-export type StartRunResult =
-  | { ok: true; runId: string }
-  | { ok: false; reason: "invalid-definition"; problems: ValidationProblem[] }
-  | { ok: false; reason: "missing-params"; missing: string[] };
-
-/** A step as seen by a reader: its stored row with a current wait reason. */
-export type TaskView = TaskRunRecord & { dependsOn: string[] };
-
-/** A run with its steps. `live` = owned by this instance right now. */
-export interface RunView {
-  run: RunRecord;
-  tasks: TaskView[];
-  live: boolean;
-}
-
-/** What {@link Engine.recover} did. */
-export interface RecoveryReport {
-  recovered: string[];
-  skipped: string[];
-}
+export type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
 
 /** The orchestration engine. */
 export class Engine {
@@ -107,7 +44,10 @@ export class Engine {
   private started: Promise<RecoveryReport> | null = null;
   private stopped = false;
   private heartbeatTimer: TimerHandle | null = null;
+  private controlTimer: TimerHandle | null = null;
   private recovering: Promise<RecoveryReport> | null = null;
+  /** Runs being loaded from the store (recovery or retry), to never load one twice. */
+  private readonly restoring = new Set<string>();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -124,6 +64,7 @@ export class Engine {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5_000,
       heartbeatExpiryMs: options.heartbeatExpiryMs ?? 30_000,
       adoptOrphans: options.adoptOrphans ?? true,
+      controlPollIntervalMs: options.controlPollIntervalMs ?? 1_000,
     };
     const pools = new ResourcePools({
       [CPU_POOL]: os.availableParallelism(),
@@ -152,8 +93,12 @@ export class Engine {
       const now = this.ctx.clock.now();
       await this.store.upsertInstance({ id: this.instanceId, host: this.host, pid: this.pid, startedAt: now, heartbeatAt: now });
       this.armHeartbeat();
+      this.armControlPoll();
       return this.recover();
-    })();
+    })().catch((err: unknown) => {
+      this.started = null; // let a later call try again
+      throw err;
+    });
     return this.started;
   }
 
@@ -166,17 +111,9 @@ export class Engine {
     if (this.stopped) return;
     this.stopped = true;
     if (this.heartbeatTimer) this.ctx.clock.clearTimer(this.heartbeatTimer);
-    const now = this.ctx.clock.now();
-    for (const run of [...this.scheduler.runs.values()]) {
-      for (const t of run.tasks) {
-        if (!t.active) continue;
-        this.writer.updateAttempt(run.id, t.active.attemptId, { status: "cancelled", finishedAt: now, reason: "engine-stopped", error: "engine stopped" });
-        this.scheduler.transitions.setTaskStatus(run, t, "ready", { reason: "engine-stopped", patch: { queuedAt: now } });
-      }
-      this.writer.releaseRunAllocations(run.id, now);
-      this.writer.updateRun(run.id, { ownerInstanceId: null });
-      this.scheduler.forget(run);
-    }
+    if (this.controlTimer) this.ctx.clock.clearTimer(this.controlTimer);
+    await this.recovering?.catch(() => undefined);
+    this.scheduler.handOverAll();
     await this.writer.whenIdle();
     await Promise.allSettled(this.scheduler.runner.pending());
     await this.store.removeInstance(this.instanceId);
@@ -195,16 +132,23 @@ export class Engine {
     const expiredBefore = this.ctx.clock.now() - this.ctx.options.heartbeatExpiryMs;
     const candidates = await this.store.listClaimableRuns({ expiredBefore, instanceId: this.instanceId, limit: 100 });
     for (const candidate of candidates) {
-      if (this.scheduler.runs.has(candidate.id) || this.stopped) continue;
-      const claimed = await this.store.claimRun({ runId: candidate.id, instanceId: this.instanceId, expiredBefore });
-      const record = claimed ? await this.store.getRun(candidate.id) : null;
-      if (!record || this.scheduler.runs.has(record.id)) {
-        report.skipped.push(candidate.id);
-        continue;
+      const id = candidate.id;
+      if (this.scheduler.runs.has(id) || this.restoring.has(id) || this.stopped) continue;
+      this.restoring.add(id);
+      try {
+        const claimed = await this.store.claimRun({ runId: id, instanceId: this.instanceId, expiredBefore });
+        const record = claimed ? await this.store.getRun(id) : null;
+        if (!record || this.scheduler.runs.has(id)) {
+          report.skipped.push(id);
+          continue;
+        }
+        const previousOwner = candidate.ownerInstanceId;
+        await restoreRun(this.ctx, this.store, this.scheduler, { ...record, ownerInstanceId: previousOwner }, this.runOrder++, { kind: "recover" });
+        report.recovered.push(id);
+        this.ctx.logger.info("recovered run", { runId: id, previousOwner });
+      } finally {
+        this.restoring.delete(id);
       }
-      await restoreRun(this.ctx, this.store, this.scheduler, { ...candidate, ...record, ownerInstanceId: candidate.ownerInstanceId }, this.runOrder++, { kind: "recover" });
-      report.recovered.push(record.id);
-      this.ctx.logger.info("recovered run", { runId: record.id, previousOwner: candidate.ownerInstanceId });
     }
     return report;
   }
@@ -242,37 +186,14 @@ export class Engine {
       cancelledBy: null,
       error: null,
       metrics: null,
+      controlRequest: null,
     };
     const order = this.runOrder++;
     const tasks = buildTasks(runId, definition, validation.dag, plan, order, this.ctx.options);
     const run = new RunState({ record, dag: validation.dag, tasks, order, seq: 0 });
     writer.insertRun(record);
-    writer.insertTasks(
-      runId,
-      tasks.map((t) => {
-        const ready = t.status === "ready";
-        if (ready) t.queuedAt = now;
-        return {
-          id: t.id,
-          runId,
-          stepId: t.stepId,
-          status: t.status,
-          attempt: 0,
-          waitReason: ready ? null : { type: "dependencies", waitingFor: t.step.dependsOn },
-          queuedAt: ready ? now : null,
-          startedAt: null,
-          finishedAt: null,
-          exitCode: null,
-          error: null,
-          outputs: null,
-          cpuSeconds: null,
-          peakMemoryMb: null,
-          instanceId: null,
-          workerId: null,
-          cacheKey: null,
-        };
-      }),
-    );
+    for (const t of tasks) if (t.status === "ready") t.queuedAt = now;
+    writer.insertTasks(runId, tasks.map((t) => initialTaskRecord(runId, t, now)));
     this.scheduler.transitions.runEvent(run, {
       type: "run.created",
       workflowVersionId: record.workflowVersionId,
@@ -290,42 +211,104 @@ export class Engine {
   }
 
   /** Pauses a run owned by this instance. */
+  /**
+   * Pauses a run. If another live instance executes it, the request is left
+   * for that owner (`{ ok: true, deferred: true }`), which applies it within
+   * `controlPollIntervalMs`.
+   */
   pause(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
-    return this.control(runId, (run) => pauseRun(this.scheduler, run, opts.by ?? null, this.ctx.clock.now()));
+    return this.control(runId, "pause", opts.by ?? null, (run) => this.applyControl(run, "pause", opts.by ?? null));
   }
 
+  /** Resumes a paused run (same ownership rules as {@link Engine.pause}). */
   resume(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
-    return this.control(runId, (run) => resumeRun(this.scheduler, run, opts.by ?? null));
+    return this.control(runId, "resume", opts.by ?? null, (run) => this.applyControl(run, "resume", opts.by ?? null));
   }
 
+  /** Cancels a run (same ownership rules as {@link Engine.pause}). */
   cancel(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
-    return this.control(runId, (run) => cancelRun(this.scheduler, run, opts.by ?? null, this.ctx.clock.now()));
+    return this.control(runId, "cancel", opts.by ?? null, (run) => this.applyControl(run, "cancel", opts.by ?? null));
+  }
+
+  private applyControl(run: RunState, action: ControlRequest["action"], by: Actor): ControlResult {
+    const now = this.ctx.clock.now();
+    switch (action) {
+      case "pause":
+        return pauseRun(this.scheduler, run, by, now);
+      case "resume":
+        return resumeRun(this.scheduler, run, by);
+      case "cancel":
+        return cancelRun(this.scheduler, run, by, now);
+    }
+  }
+
+  /** Applies controls other instances left for runs this instance owns. */
+  private async pollControls(): Promise<void> {
+    const requests = await this.store.takeControlRequests(this.instanceId);
+    for (const { runId, request } of requests) {
+      const run = this.scheduler.runs.get(runId);
+      if (!run) continue;
+      const result = this.applyControl(run, request.action, request.by);
+      if (!result.ok) this.ctx.logger.warn("requested control not applied", { runId, action: request.action, message: result.message });
+    }
+  }
+
+  private armControlPoll(): void {
+    if (this.controlTimer || this.stopped) return;
+    const { clock, options, logger } = this.ctx;
+    this.controlTimer = clock.setTimer(
+      () => {
+        this.controlTimer = null;
+        void this.pollControls()
+          .catch((err: unknown) => logger.error("control poll failed", { error: String(err) }))
+          .finally(() => {
+            if (!this.stopped) this.armControlPoll();
+          });
+      },
+      options.controlPollIntervalMs,
+      { unref: true },
+    );
   }
 
   /** Re-runs the failed, upstream-failed and cancelled steps of a failed or cancelled run. */
   async retryFailed(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
     await this.start();
-    if (this.scheduler.runs.has(runId)) return { ok: false, reason: "invalid-state", message: "the run is still active" };
-    const existing = await this.store.getRun(runId);
-    if (!existing) return { ok: false, reason: "not-found", message: `run ${runId} not found` };
-    if (existing.status !== "failed" && existing.status !== "cancelled") {
-      return { ok: false, reason: "invalid-state", message: `cannot retry a ${existing.status} run` };
+    if (this.scheduler.runs.has(runId) || this.restoring.has(runId)) {
+      return { ok: false, reason: "invalid-state", message: "the run is still active" };
     }
-    if (!(await this.store.reopenRun({ runId, instanceId: this.instanceId }))) {
-      return { ok: false, reason: "invalid-state", message: "the run was reopened by someone else" };
+    this.restoring.add(runId);
+    try {
+      const existing = await this.store.getRun(runId);
+      if (!existing) return { ok: false, reason: "not-found", message: `run ${runId} not found` };
+      if (existing.status !== "failed" && existing.status !== "cancelled") {
+        return { ok: false, reason: "invalid-state", message: `cannot retry a ${existing.status} run` };
+      }
+      if (!(await this.store.reopenRun({ runId, instanceId: this.instanceId }))) {
+        return { ok: false, reason: "invalid-state", message: "the run was reopened by someone else" };
+      }
+      await restoreRun(this.ctx, this.store, this.scheduler, existing, this.runOrder++, { kind: "retry", by: opts.by ?? null });
+    } finally {
+      this.restoring.delete(runId);
     }
-    await restoreRun(this.ctx, this.store, this.scheduler, existing, this.runOrder++, { kind: "retry", by: opts.by ?? null });
     await this.committed();
     return { ok: true };
   }
 
-  private async control(runId: string, fn: (run: RunState) => ControlResult): Promise<ControlResult> {
+  private async control(
+    runId: string,
+    action: ControlRequest["action"],
+    by: Actor,
+    fn: (run: RunState) => ControlResult,
+  ): Promise<ControlResult> {
     const run = this.scheduler.runs.get(runId);
     if (!run) {
       const stored = await this.store.getRun(runId);
       if (!stored) return { ok: false, reason: "not-found", message: `run ${runId} not found` };
       if (FINAL_RUN_STATUSES.includes(stored.status)) return { ok: false, reason: "invalid-state", message: `the run is ${stored.status}` };
-      return { ok: false, reason: "not-owned", message: `run ${runId} is executed by engine instance ${stored.ownerInstanceId}` };
+      // Another instance executes it: leave the request for its owner.
+      const recorded = await this.store.requestControl({ runId, request: { action, by, at: this.ctx.clock.now() } });
+      if (!recorded) return { ok: false, reason: "invalid-state", message: "the run has finished" };
+      return { ok: true, deferred: true };
     }
     const result = fn(run);
     if (result.ok) await this.committed();
@@ -338,19 +321,8 @@ export class Engine {
     const record = live ? live.record : await this.store.getRun(runId);
     if (!record) return null;
     const rows = await this.store.listTaskRuns(runId);
-    const deps = new Map(record.definition.steps.map((s) => [s.id, s.dependsOn]));
-    const byStep = new Map(rows.map((r) => [r.stepId, r]));
     const snap = { globalRunning: this.scheduler.running, globalLimit: this.ctx.options.maxConcurrentTasks, pools: this.ctx.pools };
-    const liveTasks = new Map(live?.tasks.map((t) => [t.id, t]));
-    const tasks = rows.map((row): TaskView => {
-      const dependsOn = deps.get(row.stepId) ?? [];
-      const t = liveTasks.get(row.id);
-      if (live && t) {
-        return { ...row, status: t.status, attempt: t.attempt, waitReason: liveWaitReason(live, t, snap), dependsOn };
-      }
-      return { ...row, waitReason: derivedWaitReason(row, record, dependsOn, byStep), dependsOn };
-    });
-    return { run: { ...record }, tasks, live: live !== undefined };
+    return buildRunView(record, rows, live ?? null, snap);
   }
 
   /** Resolves with the final run record once the run has finished. */
@@ -412,6 +384,7 @@ export class Engine {
   }
 
   private armHeartbeat(): void {
+    if (this.heartbeatTimer || this.stopped) return;
     const { clock, options, logger } = this.ctx;
     this.heartbeatTimer = clock.setTimer(
       () => {

@@ -36,17 +36,16 @@ export {
   type Actor,
   type RunControlAction,
 } from "./events";
-export { derivedWaitReason } from "./wait-reasons";
+export { derivedWaitReason, liveWaitReason, type DispatchSnapshot } from "./wait-reasons";
 export type { ControlResult } from "./controls";
 export {
   Engine,
   type EngineOptions,
   type StartRunInput,
   type StartRunResult,
-  type RunView,
-  type TaskView,
   type RecoveryReport,
 } from "./engine";
+export { buildRunView, type RunView, type TaskView } from "./run-view";
 export { simulateWorkflow, type SimulationOptions, type SimulationResult } from "./simulate";
 export { renderTemplate, templateRefs, type TemplateRef, type TemplateScope } from "./template";
 export type {

@@ -10,6 +10,7 @@ import type {
   ClaimableRunsQuery,
   ClaimRunInput,
   CommitResult,
+  ControlRequest,
   EngineInstanceRecord,
   EngineStore,
   LogChunkRecord,
@@ -247,6 +248,23 @@ export class MemoryStore implements EngineStore {
     if (!this.ownerIsDeadOrMine(run, input.instanceId, input.expiredBefore)) return false;
     run.ownerInstanceId = input.instanceId;
     return true;
+  }
+
+  async requestControl(input: { runId: string; request: ControlRequest }): Promise<boolean> {
+    const run = this.runs.get(input.runId);
+    if (!run || FINAL_RUN_STATUSES.includes(run.status)) return false;
+    run.controlRequest = { ...input.request };
+    return true;
+  }
+
+  async takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>> {
+    const out: Array<{ runId: string; request: ControlRequest }> = [];
+    for (const run of this.runs.values()) {
+      if (run.ownerInstanceId !== instanceId || !run.controlRequest || FINAL_RUN_STATUSES.includes(run.status)) continue;
+      out.push({ runId: run.id, request: run.controlRequest });
+      run.controlRequest = null;
+    }
+    return out;
   }
 
   async reopenRun(input: { runId: string; instanceId: string }): Promise<boolean> {

@@ -122,6 +122,6 @@ function rangeStart(node: unknown): number | null {
 }
 
 /** Serialises a definition as YAML or JSON text. */
-export function stringifyWorkflow(definition: WorkflowDefinition | WorkflowInput, format: WorkflowFormat): string {
+export function stringifyWorkflow(definition: WorkflowDefinition | WorkflowInput | Record<string, unknown>, format: WorkflowFormat): string {
   return format === "json" ? JSON.stringify(definition, null, 2) + "\n" : stringify(definition, { lineWidth: 0 });
 }

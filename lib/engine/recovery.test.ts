@@ -141,6 +141,7 @@ describe("recovery", () => {
       cancelledBy: null,
       error: null,
       metrics: null,
+      controlRequest: null,
     };
     await store.commit({ mutations: [{ type: "run.insert", run }] });
     const B = await createTestEngine({ store, instanceId: "B" });
@@ -157,5 +158,15 @@ describe("recovery", () => {
     expect(B.engine.liveRunIds()).toEqual([]);
     for (let i = 0; i < 7; i++) await B.advance(5000);
     expect(B.engine.liveRunIds()).toEqual([runId]);
+  });
+
+  it("a control asked on another instance is applied by the owner", async () => {
+    const { store, A, runId } = await crashedRun();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000), heartbeatExpiryMs: EXPIRY, pools });
+    expect(await B.engine.cancel(runId, { by: "web-user" })).toEqual({ ok: true, deferred: true });
+    expect((await store.getRun(runId))?.status).toBe("running");
+    await A.advance(1000);
+    expect(await store.getRun(runId)).toMatchObject({ status: "cancelled", cancelledBy: "web-user", controlRequest: null });
+    expect(await B.engine.pause(runId)).toMatchObject({ ok: false, reason: "invalid-state" });
   });
 });

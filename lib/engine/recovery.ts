@@ -15,7 +15,7 @@ import { timeoutRun } from "./controls";
 import { buildDag, topoSort } from "./graph";
 import { planWorkflow } from "./plan";
 import { shouldRetry } from "./retry";
-import { isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
+import { initialTaskRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
 import type { Scheduler } from "./scheduler";
 import type { Actor } from "./events";
 import type { EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
@@ -93,30 +93,7 @@ function resume(
 ): void {
   const { writer } = ctx;
   const tr = scheduler.transitions;
-  if (missing.length > 0) {
-    writer.insertTasks(
-      run.id,
-      missing.map((t) => ({
-        id: t.id,
-        runId: run.id,
-        stepId: t.stepId,
-        status: t.status,
-        attempt: 0,
-        waitReason: null,
-        queuedAt: null,
-        startedAt: null,
-        finishedAt: null,
-        exitCode: null,
-        error: null,
-        outputs: null,
-        cpuSeconds: null,
-        peakMemoryMb: null,
-        instanceId: null,
-        workerId: null,
-        cacheKey: null,
-      })),
-    );
-  }
+  if (missing.length > 0) writer.insertTasks(run.id, missing.map((t) => initialTaskRecord(run.id, t, null)));
   writer.releaseRunAllocations(run.id, now);
 
   // Run-level status and flags.

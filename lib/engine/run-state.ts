@@ -9,7 +9,15 @@ import type { DagIndex } from "./graph";
 import type { Plan } from "./plan";
 import { ReadyQueue, type Queueable } from "./ready-queue";
 import type { ResourceRequest } from "./resources";
-import { FINAL_TASK_STATUSES, type AllocationRecord, type Json, type RunRecord, type TaskStatus, type WaitReason } from "./store";
+import {
+  FINAL_TASK_STATUSES,
+  type AllocationRecord,
+  type Json,
+  type RunRecord,
+  type TaskRunRecord,
+  type TaskStatus,
+  type WaitReason,
+} from "./store";
 import { CPU_POOL, MEMORY_POOL } from "./validate";
 
 /** Why the engine aborted an attempt. */
@@ -241,4 +249,28 @@ export function taskRunIdOf(runId: string, index: number): string {
 /** Deterministic attempt id: `<taskRunId>#<attempt>`; unique by construction. */
 export function attemptIdOf(taskRunId: string, attempt: number): string {
   return `${taskRunId}#${attempt}`;
+}
+
+/** The first stored row of a task (status pending/ready, no attempt yet). */
+export function initialTaskRecord(runId: string, task: TaskState, queuedAt: number | null): TaskRunRecord {
+  const ready = task.status === "ready";
+  return {
+    id: task.id,
+    runId,
+    stepId: task.stepId,
+    status: task.status,
+    attempt: 0,
+    waitReason: task.status === "pending" ? { type: "dependencies", waitingFor: [...task.step.dependsOn] } : null,
+    queuedAt: ready ? queuedAt : null,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    error: null,
+    outputs: null,
+    cpuSeconds: null,
+    peakMemoryMb: null,
+    instanceId: null,
+    workerId: null,
+    cacheKey: null,
+  };
 }

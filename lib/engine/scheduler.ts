@@ -16,6 +16,7 @@ import { AttemptRunner } from "./attempt-runner";
 import type { EngineContext } from "./context";
 import type { StepOutcome } from "./executors/types";
 import { BinaryHeap } from "./heap";
+import { PoolWaitLists } from "./pool-waits";
 import { compareQueueables } from "./ready-queue";
 import { attemptIdOf, type AbortCause, type ActiveAttempt, type RunState, type TaskState } from "./run-state";
 import { shouldRetry } from "./retry";
@@ -28,12 +29,6 @@ interface RunEntry {
   top: TaskState;
 }
 
-interface PoolWaiter {
-  run: RunState;
-  task: TaskState;
-  token: number;
-}
-
 /** The dispatcher and attempt lifecycle of one engine instance. */
 export class Scheduler {
   /** Live runs owned by this instance. */
@@ -41,9 +36,7 @@ export class Scheduler {
   readonly transitions: Transitions;
   readonly runner: AttemptRunner;
   private readonly runHeap = new BinaryHeap<RunEntry>((a, b) => compareQueueables(a.top, b.top));
-  private readonly poolWaits = new Map<string, BinaryHeap<PoolWaiter>>();
-  /** Waiters needing more than the pool's whole capacity; re-examined when it grows. */
-  private readonly oversize = new Map<string, PoolWaiter[]>();
+  private readonly poolWaits = new PoolWaitLists();
   private globalRunning = 0;
   private pumping = false;
   private pumpAgain = false;
@@ -195,68 +188,17 @@ export class Scheduler {
     this.transitions.setTaskStatus(run, task, "waiting", {
       waitReason: { type: "resource", pool, needed: s.needed, free: s.free, capacity: s.capacity },
     });
-    task.token++;
-    const waiter = { run, task, token: task.token };
-    if (s.needed > s.capacity) {
-      let list = this.oversize.get(pool);
-      if (!list) this.oversize.set(pool, (list = []));
-      list.push(waiter);
-      return;
-    }
-    this.waitHeap(pool).push(waiter);
-  }
-
-  private static waiterLive(w: PoolWaiter): boolean {
-    return w.token === w.task.token && w.task.status === "waiting" && w.task.waitReason?.type === "resource";
-  }
-
-  private waitHeap(pool: string): BinaryHeap<PoolWaiter> {
-    let heap = this.poolWaits.get(pool);
-    if (!heap) {
-      heap = new BinaryHeap<PoolWaiter>((a, b) => compareQueueables(a.task, b.task));
-      this.poolWaits.set(pool, heap);
-    }
-    return heap;
+    this.poolWaits.add(pool, run, task, s.capacity);
   }
 
   /** Moves the best waiters of a pool that now fit back to ready. */
   unparkPool(pool: string): void {
+    const { pools } = this.ctx;
+    const fitting = this.poolWaits.takeFitting(pool, pools.free(pool), pools.capacity(pool));
+    if (fitting.length === 0) return;
     this.deferPump(() => {
-      const { pools } = this.ctx;
-      const capacity = pools.capacity(pool);
-      const over = this.oversize.get(pool);
-      if (over && over.length > 0) {
-        const keep: PoolWaiter[] = [];
-        for (const w of over) {
-          if (!Scheduler.waiterLive(w)) continue;
-          if (amountOf(w.task, pool) > capacity) keep.push(w);
-          else this.waitHeap(pool).push(w);
-        }
-        this.oversize.set(pool, keep);
-      }
-      const heap = this.poolWaits.get(pool);
-      if (!heap) return;
-      let avail = pools.free(pool);
-      while (avail > 0) {
-        const w = heap.peek();
-        if (!w) break;
-        if (!Scheduler.waiterLive(w)) {
-          heap.pop();
-          continue;
-        }
-        const need = amountOf(w.task, pool);
-        if (need > capacity) {
-          heap.pop();
-          const list = this.oversize.get(pool) ?? [];
-          list.push(w);
-          this.oversize.set(pool, list);
-          continue;
-        }
-        if (need > avail) break;
-        heap.pop();
-        avail -= need;
-        if (w.run.finished || w.run.cancelling || w.run.stopping) continue;
-        this.transitions.makeReady(w.run, w.task);
+      for (const w of fitting) {
+        if (!w.run.finished && !w.run.cancelling && !w.run.stopping) this.transitions.makeReady(w.run, w.task);
       }
     });
   }
@@ -367,6 +309,26 @@ export class Scheduler {
     this.pump();
   }
 
+  /**
+   * Graceful hand-over of every run (engine stop): running attempts are
+   * recorded `cancelled` (reason `engine-stopped`, no retry used), their steps
+   * go back to `ready`, allocations are released and runs become unowned.
+   */
+  handOverAll(): void {
+    const { writer, clock } = this.ctx;
+    const now = clock.now();
+    for (const run of [...this.runs.values()]) {
+      for (const t of run.tasks) {
+        if (!t.active) continue;
+        writer.updateAttempt(run.id, t.active.attemptId, { status: "cancelled", finishedAt: now, reason: "engine-stopped", error: "engine stopped" });
+        this.transitions.setTaskStatus(run, t, "ready", { reason: "engine-stopped", patch: { queuedAt: now } });
+      }
+      writer.releaseRunAllocations(run.id, now);
+      writer.updateRun(run.id, { ownerInstanceId: null });
+      this.forget(run);
+    }
+  }
+
   /** Drops a run from memory without writing anything (ownership lost or shutdown). */
   forget(run: RunState): void {
     const { clock, pools } = this.ctx;
@@ -393,11 +355,6 @@ export class Scheduler {
   private finished(run: RunState): void {
     this.onRunFinished(run);
   }
-}
-
-function amountOf(task: TaskState, pool: string): number {
-  for (const r of task.request) if (r.pool === pool) return r.amount;
-  return 0;
 }
 
 function classify(

@@ -86,6 +86,7 @@ export async function simulateWorkflow(definition: unknown, options: SimulationO
     instanceId: "simulation",
     adoptOrphans: false,
     heartbeatIntervalMs: FAR,
+    controlPollIntervalMs: FAR,
     random: () => 0.5,
   });
   await engine.start();

@@ -145,10 +145,23 @@ export interface RunRecord {
   /** Human-readable reason of a failure or cancellation. */
   error: string | null;
   metrics: RunMetrics | null;
+  /**
+   * A control asked for by an instance that does not own the run (e.g. the web
+   * server cancelling a run the CLI executes). The owner takes it within about
+   * a second (see {@link EngineStore.takeControlRequests}). JSON column.
+   */
+  controlRequest: ControlRequest | null;
+}
+
+/** A pending pause/resume/cancel for the run's owner. */
+export interface ControlRequest {
+  action: "pause" | "resume" | "cancel";
+  by: string | null;
+  at: EpochMs;
 }
 
 /** Mutable part of a run. */
-export type RunPatch = Partial<Omit<RunRecord, "id" | "workflowVersionId" | "createdAt" | "definition">>;
+export type RunPatch = Partial<Omit<RunRecord, "id" | "workflowVersionId" | "createdAt" | "definition" | "controlRequest">>;
 
 /** Current state of one step in one run (one row per step per run). */
 export interface TaskRunRecord {
@@ -365,4 +378,15 @@ export interface EngineStore {
    * Returns whether this call reopened the run.
    */
   reopenRun(input: { runId: string; instanceId: string }): Promise<boolean>;
+  /**
+   * Records a control for the run's owner: sets `controlRequest` only if the
+   * run is not final (a later request replaces an earlier one). Returns
+   * whether it was recorded.
+   */
+  requestControl(input: { runId: string; request: ControlRequest }): Promise<boolean>;
+  /**
+   * Returns and clears (in one transaction) the pending control requests of
+   * the non-final runs owned by `instanceId`.
+   */
+  takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>>;
 }

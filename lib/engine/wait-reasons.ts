@@ -52,18 +52,27 @@ export function liveWaitReason(run: RunState, task: TaskState, snap: DispatchSna
 
 /**
  * Wait reason of a stored task row, completed with run-level state:
- * `paused` for ready/pending steps of a paused run, remaining dependencies
- * for pending steps (needs the sibling rows and the step's `dependsOn`).
+ * `paused` for ready/waiting steps of a paused run, the run's concurrency
+ * limit for ready steps, remaining dependencies for pending steps (needs the
+ * sibling rows by step id and the step's `dependsOn`). Pass `runningCount`
+ * (steps of the run now running) when deriving a whole run, to stay linear.
  */
 export function derivedWaitReason(
   task: TaskRunRecord,
-  run: Pick<RunRecord, "status">,
+  run: Pick<RunRecord, "status" | "definition">,
   dependsOn: readonly string[],
   siblings: ReadonlyMap<string, Pick<TaskRunRecord, "status">>,
+  runningCount?: number,
 ): WaitReason | null {
   if (isFinalTask(task.status) || task.status === "running") return null;
   if (run.status === "paused" && (task.status === "ready" || task.status === "waiting")) {
     return task.waitReason?.type === "backoff" ? task.waitReason : { type: "paused" };
+  }
+  const limit = run.definition.concurrency;
+  if (task.status === "ready" && limit !== undefined) {
+    let running = runningCount ?? 0;
+    if (runningCount === undefined) for (const s of siblings.values()) if (s.status === "running") running++;
+    if (running >= limit) return { type: "concurrency", scope: "run", limit };
   }
   if (task.status === "pending") {
     const waitingFor = dependsOn.filter((d) => {

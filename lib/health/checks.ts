@@ -1,71 +1,54 @@
+/**
+ * Health of the web server process: every component (lib/health/components.ts)
+ * plus this process's engine heartbeat and event-loop delay. `liveness()` is
+ * the minimal anonymous answer of /api/health.
+ */
 import "server-only";
-import { statfs } from "node:fs/promises";
-import os from "node:os";
-import { db } from "@/lib/queries/db";
-import { dataDir } from "@/lib/runtime/paths";
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { getPrisma } from "@/lib/db/client";
+import { currentEngine } from "@/lib/runtime/engine-host";
+import { checkComponents, type HealthReport } from "./components";
 
-export type HealthStatus = "healthy" | "degraded" | "unhealthy";
+export type { ComponentHealth, HealthReport, HealthStatus } from "./components";
 
-export interface ComponentHealth {
-  name: string;
-  status: HealthStatus;
-  detail: string;
-  /** Measured value behind the verdict, for display. */
-  value?: string;
-}
+const WINDOW_MS = 10_000;
+const KEY = Symbol.for("myrmex.health.loop");
+type LoopState = { histogram: IntervalHistogram; last: { p99Ms: number; maxMs: number } | null };
+type GlobalWithLoop = typeof globalThis & { [KEY]?: LoopState };
 
-export interface HealthReport {
-  status: HealthStatus;
-  checkedAt: string;
-  components: ComponentHealth[];
-}
-
-const ORDER: Record<HealthStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
-
-async function databaseHealth(): Promise<ComponentHealth> {
-  const started = performance.now();
-  try {
-    await db().project.count();
-    const ms = performance.now() - started;
-    return { name: "database", status: ms > 500 ? "degraded" : "healthy", detail: ms > 500 ? "slow to answer" : "answers queries", value: `${ms.toFixed(1)} ms` };
-  } catch {
-    return { name: "database", status: "unhealthy", detail: "does not answer queries" };
+/** Event-loop delay over the last complete 10 s window (the current one until the first completes). */
+function loopDelay(): { p99Ms: number; maxMs: number } {
+  const g = globalThis as GlobalWithLoop;
+  if (!g[KEY]) {
+    const histogram = monitorEventLoopDelay({ resolution: 20 });
+    histogram.enable();
+    const state: LoopState = { histogram, last: null };
+    setInterval(() => {
+      state.last = { p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6 };
+      histogram.reset();
+    }, WINDOW_MS).unref();
+    g[KEY] = state;
   }
+  const s = g[KEY];
+  return s.last ?? { p99Ms: s.histogram.count ? s.histogram.percentile(99) / 1e6 : 0, maxMs: s.histogram.count ? s.histogram.max / 1e6 : 0 };
 }
 
-async function engineHealth(): Promise<ComponentHealth> {
-  try {
-    const cutoff = new Date(Date.now() - 30_000);
-    const live = await db().engineInstance.count({ where: { heartbeatAt: { gte: cutoff } } });
-    return live > 0
-      ? { name: "engine", status: "healthy", detail: `${live} live engine instance${live === 1 ? "" : "s"}`, value: String(live) }
-      : { name: "engine", status: "degraded", detail: "no engine instance has sent a heartbeat in the last 30 s: runs will not progress" };
-  } catch {
-    return { name: "engine", status: "unhealthy", detail: "engine state could not be read" };
-  }
-}
-
-async function diskHealth(): Promise<ComponentHealth> {
-  try {
-    const s = await statfs(dataDir());
-    const freePct = (s.bavail / s.blocks) * 100;
-    const freeGb = (s.bavail * s.bsize) / 1024 ** 3;
-    const status: HealthStatus = freePct < 2 ? "unhealthy" : freePct < 10 ? "degraded" : "healthy";
-    return { name: "disk", status, detail: `${freePct.toFixed(1)} % free in the data directory`, value: `${freeGb.toFixed(1)} GB free` };
-  } catch {
-    return { name: "disk", status: "degraded", detail: "free space of the data directory could not be read" };
-  }
-}
-
-function memoryHealth(): ComponentHealth {
-  const freePct = (os.freemem() / os.totalmem()) * 100;
-  const status: HealthStatus = freePct < 3 ? "unhealthy" : freePct < 10 ? "degraded" : "healthy";
-  return { name: "memory", status, detail: `${freePct.toFixed(1)} % of host memory free`, value: `${Math.round(os.freemem() / 1024 ** 2)} MB free` };
-}
+// Start measuring as soon as the server loads this module.
+loopDelay();
 
 /** Every component's health and the worst of them as the overall status. */
 export async function checkHealth(): Promise<HealthReport> {
-  const components = await Promise.all([databaseHealth(), engineHealth(), diskHealth(), Promise.resolve(memoryHealth())]);
-  const status = components.reduce<HealthStatus>((worst, c) => (ORDER[c.status] > ORDER[worst] ? c.status : worst), "healthy");
-  return { status, checkedAt: new Date().toISOString(), components };
+  const engine = await currentEngine()?.catch(() => null);
+  return checkComponents(getPrisma(), { selfInstanceId: engine?.instanceId ?? null, eventLoop: loopDelay() });
+}
+
+/** Liveness: the process serves and its database answers. No details for anonymous callers. */
+export async function liveness(): Promise<{ status: "ok" | "unavailable"; checkedAt: string }> {
+  const checkedAt = new Date().toISOString();
+  try {
+    await getPrisma().$queryRawUnsafe("SELECT 1");
+    return { status: "ok", checkedAt };
+  } catch {
+    return { status: "unavailable", checkedAt };
+  }
 }

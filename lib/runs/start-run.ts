@@ -18,7 +18,7 @@ export interface StartRunRequest {
   triggeredBy?: string | null;
 }
 
-export async function startWorkflowRun(req: StartRunRequest): Promise<ServiceResult<{ runId: string }>> {
+export async function startWorkflowRun(req: StartRunRequest): Promise<ServiceResult<{ runId: string; projectId: string }>> {
   const prisma = getPrisma();
   const workflow = await prisma.workflow.findUnique({
     where: { id: req.workflowId },
@@ -51,7 +51,7 @@ export async function startWorkflowRun(req: StartRunRequest): Promise<ServiceRes
     triggeredBy: req.triggeredBy ?? null,
     workingDir: workflow.project.workingDir,
   });
-  if (res.ok) return { ok: true, data: { runId: res.runId } };
+  if (res.ok) return { ok: true, data: { runId: res.runId, projectId: workflow.project.id } };
   switch (res.reason) {
     case "invalid-definition":
       return {

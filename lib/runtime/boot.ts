@@ -1,5 +1,6 @@
 import { getPrisma } from "@/lib/db/prisma";
 import { ensurePools, seedExamples } from "@/lib/seed/examples";
+import { ensureOwnerFromEnv } from "@/lib/auth/users";
 import { getEngine, stopEngine } from "./engine-host";
 
 /** Runs once per server process, before it serves requests. */
@@ -8,6 +9,7 @@ export async function bootServer(): Promise<void> {
   await ensurePools(prisma);
   const seeded = await seedExamples(prisma, { port: process.env.PORT ?? "3000" });
   if (seeded === "seeded") console.log("✓ Seeded the Examples project");
+  if ((await ensureOwnerFromEnv()) === "created") console.log(`✓ Created the owner account ${process.env.MYRMEX_ADMIN_EMAIL}`);
   await getEngine();
   const shutdown = () => {
     void stopEngine().finally(() => process.exit(0));

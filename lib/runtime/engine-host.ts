@@ -4,12 +4,46 @@
  * Next.js imports) so both can use it.
  */
 import os from "node:os";
-import { Engine, defaultExecutors, type Logger } from "@/lib/engine";
+import { Engine, defaultExecutors, type EngineStore, type Logger } from "@/lib/engine";
 import { createEngineStore } from "@/lib/db/engine-store";
 import { getPrisma, type Db } from "@/lib/db/prisma";
+import { startPoolSync } from "./pool-sync";
 
 const KEY = Symbol.for("myrmex.engine");
-type GlobalWithEngine = typeof globalThis & { [KEY]?: Promise<Engine> };
+const STOP_SYNC = Symbol.for("myrmex.engine.poolSync");
+type GlobalWithEngine = typeof globalThis & { [KEY]?: Promise<Engine>; [STOP_SYNC]?: () => void };
+
+/** How this process's engine behaves; set once, before the first {@link getEngine}. */
+export interface EngineHostOptions {
+  /** Recorded on the EngineInstance row (default "server"). */
+  kind?: "server" | "cli" | "worker";
+  /** Default: "[engine] …" lines on the console. */
+  logger?: Logger;
+  /**
+   * Take over runs of dead engines and unowned queued runs (default true).
+   * The CLI says false: it executes only the runs it starts or retries, and
+   * leaves recovery to the server.
+   */
+  adoptRuns?: boolean;
+}
+
+let hostOptions: EngineHostOptions = {};
+
+/** Configures the engine of this process (CLI, workers); the web server keeps the defaults. */
+export function configureEngineHost(options: EngineHostOptions): void {
+  hostOptions = options;
+}
+
+/** A store that offers no runs to adopt: recovery and orphan adoption find nothing. */
+function withoutAdoption(store: EngineStore): EngineStore {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === "listClaimableRuns") return async () => [];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 const consoleLogger: Logger = {
   debug: () => {},
@@ -30,16 +64,30 @@ export async function loadPoolCapacities(prisma: Db): Promise<Record<string, num
 
 async function createEngine(): Promise<Engine> {
   const prisma = getPrisma();
+  const logger = hostOptions.logger ?? consoleLogger;
+  const adopt = hostOptions.adoptRuns ?? true;
+  const store = createEngineStore(prisma);
   const engine = new Engine({
-    store: createEngineStore(prisma),
+    store: adopt ? store : withoutAdoption(store),
     executors: defaultExecutors(),
     pools: await loadPoolCapacities(prisma),
-    logger: consoleLogger,
+    logger,
     host: os.hostname(),
+    adoptOrphans: adopt,
   });
   const report = await engine.start();
-  if (report.recovered.length) consoleLogger.info(`resumed ${report.recovered.length} interrupted run(s)`, { runs: report.recovered });
+  if (report.recovered.length) logger.info(`resumed ${report.recovered.length} interrupted run(s)`, { runs: report.recovered });
+  const kind = hostOptions.kind ?? "server";
+  if (kind !== "server") await prisma.engineInstance.updateMany({ where: { id: engine.instanceId }, data: { kind } });
+  (globalThis as GlobalWithEngine)[STOP_SYNC] = startPoolSync(engine, prisma, {
+    onError: (err) => logger.warn("pool sync failed", { error: String(err) }),
+  });
   return engine;
+}
+
+/** This process's engine if one was started, without starting one. */
+export function currentEngine(): Promise<Engine> | null {
+  return (globalThis as GlobalWithEngine)[KEY] ?? null;
 }
 
 /** This process's engine, started (and interrupted runs recovered) on first use. */
@@ -57,5 +105,7 @@ export async function stopEngine(): Promise<void> {
   const g = globalThis as GlobalWithEngine;
   const pending = g[KEY];
   g[KEY] = undefined;
+  g[STOP_SYNC]?.();
+  g[STOP_SYNC] = undefined;
   if (pending) await (await pending).stop();
 }

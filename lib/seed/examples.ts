@@ -5,7 +5,7 @@ import { loadWorkflow } from "@/lib/engine/parse";
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 import { projectsRoot } from "@/lib/runtime/paths";
 
-const EXAMPLES_DIR = path.join(process.cwd(), "lib", "examples");
+const EXAMPLES_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "examples");
 const SEED_KEY = "seed.examples.v1";
 
 /** Built-in pools mirror this host; named ones used by the examples are created once. */

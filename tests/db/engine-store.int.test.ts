@@ -37,8 +37,9 @@ function runRecord(id: string, versionId: string, over: Partial<RunRecord> = {})
     cancelledBy: null,
     error: null,
     metrics: null,
+    controlRequest: null,
     ...over,
-  };
+  } as RunRecord;
 }
 
 function taskRecord(runId: string, stepId: string, over: Partial<TaskRunRecord> = {}): TaskRunRecord {
@@ -399,6 +400,24 @@ describe.each(PROVIDERS)("PrismaEngineStore (%s)", (provider) => {
     expect(await s.getRun(failed)).toMatchObject({ status: "running", ownerInstanceId: "me", finishedAt: null });
   });
 
+  it("control requests reach only the owner, once, and a newer request is never lost", async () => {
+    const { version } = await seedWorkflow(t.prisma, { definition: DEF });
+    const s = store();
+    const live = uniq("live");
+    const finished = uniq("finished");
+    await s.commit({ mutations: [
+      { type: "run.insert", run: runRecord(live, version.id, { ownerInstanceId: "owner" }) },
+      { type: "run.insert", run: runRecord(finished, version.id, { status: "succeeded", finishedAt: T0 + 9, ownerInstanceId: "owner" }) },
+    ] });
+    expect(await s.requestControl({ runId: finished, request: { action: "cancel", by: "u", at: T0 } })).toBe(false);
+    expect(await s.requestControl({ runId: live, request: { action: "pause", by: "u", at: T0 } })).toBe(true);
+    expect(await s.requestControl({ runId: live, request: { action: "cancel", by: "u", at: T0 + 1 } })).toBe(true);
+    expect(await s.takeControlRequests("someone-else")).toEqual([]);
+    expect(await s.takeControlRequests("owner")).toEqual([{ runId: live, request: { action: "cancel", by: "u", at: T0 + 1 } }]);
+    expect(await s.takeControlRequests("owner")).toEqual([]);
+    expect((await s.getRun(live))?.controlRequest).toBeNull();
+  });
+
   it("inserts a 10,000-step run in one batch", async () => {
     const { version } = await seedWorkflow(t.prisma, { definition: DEF });
     const runId = uniq("big");
@@ -407,6 +426,8 @@ describe.each(PROVIDERS)("PrismaEngineStore (%s)", (provider) => {
     await store().commit({ mutations: [{ type: "run.insert", run: runRecord(runId, version.id) }, { type: "tasks.insert", tasks }] });
     const ms = performance.now() - started;
     expect(await t.prisma.taskRun.count({ where: { runId } })).toBe(10_000);
+    // Listed in definition order (numeric-aware), not "s0, s1, s10, s100 …".
+    expect((await store().listTaskRuns(runId)).slice(0, 12).map((x) => x.stepId)).toEqual(tasks.slice(0, 12).map((x) => x.stepId));
     console.log(`[${provider}] 10,000 task rows in one batch: ${ms.toFixed(0)} ms`);
   });
 

@@ -6,7 +6,7 @@
  *  - `migrate deploy` applies them to an empty database, and again as a no-op.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -35,6 +35,21 @@ describe("PostgreSQL schema generation", () => {
   it("gen-pg-schema --check exits 0 now, and 1 with a clear message when the copy drifted", () => {
     const ok = spawnSync(process.execPath, ["scripts/gen-pg-schema.mjs", "--check"], { cwd: repoRoot, encoding: "utf8" });
     expect(ok.status, ok.stderr).toBe(0);
+
+    // A copy of the layout with a hand-edited PostgreSQL schema must fail the check.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-drift-"));
+    try {
+      mkdirSync(path.join(dir, "scripts"));
+      mkdirSync(path.join(dir, "prisma", "postgresql"), { recursive: true });
+      copyFileSync(path.join(repoRoot, "scripts/gen-pg-schema.mjs"), path.join(dir, "scripts/gen-pg-schema.mjs"));
+      copyFileSync(path.join(repoRoot, "prisma/schema.prisma"), path.join(dir, "prisma/schema.prisma"));
+      writeFileSync(path.join(dir, "prisma/postgresql/schema.prisma"), `${readFileSync(TARGET, "utf8")}\nmodel Extra {\n  id String @id\n}\n`);
+      const drift = spawnSync(process.execPath, ["scripts/gen-pg-schema.mjs", "--check"], { cwd: dir, encoding: "utf8" });
+      expect(drift.status).toBe(1);
+      expect(drift.stderr).toContain("prisma/postgresql/schema.prisma is out of date with prisma/schema.prisma");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("swaps only the provider and the client output", () => {

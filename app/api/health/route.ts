@@ -1,16 +1,14 @@
-import { checkHealth } from "@/lib/health/checks";
+import { liveness } from "@/lib/health/checks";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Liveness and readiness: 200 while the app can serve (healthy or degraded),
- * 503 when a component is unhealthy. Open to anonymous callers on purpose; it
- * reveals no data beyond component states.
+ * Liveness, open to anonymous callers on purpose (load balancers, the CLI,
+ * the health-check example): 200 `{ status: "ok" }` while the app serves and
+ * its database answers, else 503. Reveals nothing else; the detailed report
+ * is /api/health/ready (authenticated).
  */
 export async function GET() {
-  const report = await checkHealth();
-  return Response.json(report, {
-    status: report.status === "unhealthy" ? 503 : 200,
-    headers: { "Cache-Control": "no-store" },
-  });
+  const live = await liveness();
+  return Response.json(live, { status: live.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

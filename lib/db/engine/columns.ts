@@ -158,6 +158,7 @@ export function runRecordOf(row: RunWithDefinition): RunRecord {
     cancelledAt: ms(row.cancelledAt),
     cancelledBy: row.cancelledBy,
     error: row.error,
+    controlRequest: (row.controlRequest as RunRecord["controlRequest"]) ?? null,
     metrics: (row.metrics ?? null) as RunRecord["metrics"],
   };
 }

@@ -175,6 +175,7 @@ function runProcess(
       killTimer = setTimeout(() => signalTree(pid, known, "SIGKILL"), killGraceMs);
     };
     ctx.signal.addEventListener("abort", onAbort, { once: true });
+    if (ctx.signal.aborted) onAbort();
 
     child.once("error", (err) => {
       if (pid === undefined) {

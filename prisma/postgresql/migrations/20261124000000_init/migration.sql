@@ -100,6 +100,7 @@ CREATE TABLE "Run" (
     "cancelledBy" TEXT,
     "error" TEXT,
     "metrics" JSONB,
+    "controlRequest" JSONB,
 
     CONSTRAINT "Run_pkey" PRIMARY KEY ("id")
 );

@@ -1,0 +1,17 @@
+import { withApi } from "@/lib/auth/api";
+import { parseQuery, respond } from "@/lib/api/http";
+import { reportResponse } from "@/lib/api/report-response";
+import { buildWorkflowReport } from "@/lib/reports/build-report";
+import { reportQuery } from "@/lib/validations/reports";
+
+export const dynamic = "force-dynamic";
+
+/** Performance report of the workflow's recent runs (`?format=csv|json|html&limit=N`). */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return withApi(req, "viewer", async () => {
+    const q = parseQuery(req, reportQuery);
+    if (!q.ok) return q.response;
+    const res = await buildWorkflowReport((await params).id, { limit: q.data.limit });
+    return res.ok ? reportResponse(res.data, q.data.format) : respond(res);
+  });
+}

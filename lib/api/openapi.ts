@@ -1,0 +1,253 @@
+/**
+ * The OpenAPI 3.1 document of the REST API, generated from the same zod
+ * schemas the handlers validate with (requests) and the services answer with
+ * (lib/validations/api.ts). `API_ROUTES` is the list of documented routes; a
+ * unit test checks that each has a route handler exporting that method.
+ */
+import { z } from "zod";
+import { listWorkflowsQuery, importWorkflowSchema, exportWorkflowQuery } from "@/lib/validations/workflows";
+import { listRunsQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/lib/validations/runs";
+import { reportQuery } from "@/lib/validations/reports";
+import { setPoolSchema } from "@/lib/validations/pools";
+import { projectsQuery } from "@/lib/validations/project-filters";
+import * as dto from "@/lib/validations/api";
+
+type Role = "public" | "viewer" | "editor";
+
+interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Other media types than JSON (text/csv …), described in words. */
+  media?: string[];
+}
+
+export interface RouteSpec {
+  method: "get" | "post" | "put" | "delete";
+  /** OpenAPI path under the server URL, e.g. `/api/v1/runs/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  role: Role;
+  pathParams?: Record<string, string>;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, ResponseSpec>;
+}
+
+const list = <T extends z.ZodType>(key: string, item: T) => z.object({ [key]: z.array(item) });
+
+const me = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["admin", "editor", "viewer"]),
+  effectiveRole: z.enum(["admin", "editor", "viewer"]),
+  via: z.enum(["session", "token"]),
+  readOnly: z.boolean(),
+});
+
+const controlOutcome = z.object({
+  ok: z.literal(true),
+  runId: z.string(),
+  action: z.enum(["pause", "resume", "cancel", "retry"]),
+  deferred: z.boolean().describe("another process executes the run and applies the request within about a second"),
+  ownerAlive: z.boolean(),
+});
+
+const reportMedia = ["text/csv", "text/html"];
+
+export const API_ROUTES: RouteSpec[] = [
+  { method: "get", path: "/api/health", tag: "Health", role: "public", summary: "Liveness (anonymous, minimal)", responses: { 200: { description: "serving", schema: dto.livenessSchema }, 503: { description: "the database does not answer", schema: dto.livenessSchema } } },
+  { method: "get", path: "/api/health/ready", tag: "Health", role: "viewer", summary: "Readiness: every component with status, reason and thresholds", responses: { 200: { description: "healthy or degraded", schema: dto.healthReportSchema }, 503: { description: "unhealthy", schema: dto.healthReportSchema } } },
+  { method: "get", path: "/api/v1/me", tag: "Account", role: "viewer", summary: "Who the credentials act as", responses: { 200: { description: "the principal", schema: me } } },
+  { method: "get", path: "/api/v1/status", tag: "System", role: "viewer", summary: "System status: runs and steps by state, active runs, engines, pools, projects", responses: { 200: { description: "status", schema: dto.systemStatusSchema } } },
+  { method: "get", path: "/api/v1/openapi.json", tag: "System", role: "viewer", summary: "This document", responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } } },
+
+  { method: "get", path: "/api/v1/projects", tag: "Projects", role: "viewer", summary: "List projects", query: projectsQuery, responses: { 200: { description: "projects by name", schema: list("projects", dto.projectSchema) } } },
+  { method: "get", path: "/api/v1/projects/{slug}", tag: "Projects", role: "viewer", summary: "Get a project", pathParams: { slug: "project slug" }, responses: { 200: { description: "the project", schema: dto.projectSchema } } },
+
+  { method: "get", path: "/api/v1/workflows", tag: "Workflows", role: "viewer", summary: "List workflows", query: listWorkflowsQuery, responses: { 200: { description: "workflows by project and name", schema: list("workflows", dto.workflowSchema) } } },
+  {
+    method: "post",
+    path: "/api/v1/workflows",
+    tag: "Workflows",
+    role: "editor",
+    summary: "Import a YAML/JSON definition (creates the workflow or a new version)",
+    description: "Validates the whole definition first; a 422 lists every problem with its step, field and line in `details.problems`.",
+    body: importWorkflowSchema,
+    responses: { 200: { description: "a new version (or `unchanged`)", schema: dto.importResultSchema }, 201: { description: "workflow created", schema: dto.importResultSchema }, 409: { description: "the project is archived" } },
+  },
+  { method: "get", path: "/api/v1/workflows/{id}", tag: "Workflows", role: "viewer", summary: "Get a workflow", pathParams: { id: "workflow id" }, responses: { 200: { description: "the workflow", schema: dto.workflowSchema } } },
+  { method: "get", path: "/api/v1/workflows/{id}/versions", tag: "Workflows", role: "viewer", summary: "List versions, newest first", pathParams: { id: "workflow id" }, responses: { 200: { description: "versions", schema: list("versions", dto.workflowVersionSchema) } } },
+  {
+    method: "get",
+    path: "/api/v1/workflows/{id}/export",
+    tag: "Workflows",
+    role: "viewer",
+    summary: "Export a version as YAML or JSON",
+    description: "The file itself (application/yaml or application/json attachment); with `Accept: application/json`, a JSON envelope holding the text.",
+    pathParams: { id: "workflow id" },
+    query: exportWorkflowQuery,
+    responses: { 200: { description: "the definition", schema: dto.exportSchema, media: ["application/yaml"] } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/workflows/{id}/runs",
+    tag: "Runs",
+    role: "editor",
+    summary: "Start a run of the latest version",
+    pathParams: { id: "workflow id" },
+    body: startRunSchema.omit({ workflowId: true }),
+    responses: { 201: { description: "started", schema: z.object({ runId: z.string() }) }, 409: { description: "workflow or project archived/paused, or no version" } },
+  },
+  { method: "get", path: "/api/v1/workflows/{id}/report", tag: "Reports", role: "viewer", summary: "Performance report of the workflow's recent runs", pathParams: { id: "workflow id" }, query: reportQuery, responses: { 200: { description: "JSON report, or CSV/HTML with ?format=", schema: z.record(z.string(), z.unknown()), media: reportMedia } } },
+
+  { method: "get", path: "/api/v1/runs", tag: "Runs", role: "viewer", summary: "List runs, newest first", query: listRunsQuery, responses: { 200: { description: "runs", schema: list("runs", dto.runSummarySchema) } } },
+  { method: "get", path: "/api/v1/runs/{id}", tag: "Runs", role: "viewer", summary: "Get a run with every step", pathParams: { id: "run id" }, responses: { 200: { description: "the run", schema: dto.runSchema } } },
+  ...(["pause", "resume", "cancel", "retry"] as const).map(
+    (action): RouteSpec => ({
+      method: "post",
+      path: `/api/v1/runs/{id}/${action}`,
+      tag: "Runs",
+      role: "editor",
+      summary:
+        action === "retry"
+          ? "Re-run the failed, upstream-failed and cancelled steps of a failed or cancelled run"
+          : `${action[0]!.toUpperCase()}${action.slice(1)} a run`,
+      pathParams: { id: "run id" },
+      responses: { 200: { description: "applied (or deferred to the owning process)", schema: controlOutcome }, 409: { description: "not possible in the run's state" } },
+    }),
+  ),
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/events",
+    tag: "Runs",
+    role: "viewer",
+    summary: "The run's ordered events (JSON page, or Server-Sent Events)",
+    description: "With `Accept: text/event-stream`: an SSE stream (event id = seq; resume with Last-Event-ID) that ends after the run's final status.",
+    pathParams: { id: "run id" },
+    query: runEventsQuery,
+    responses: { 200: { description: "events after `after`", schema: list("events", dto.runEventSchema), media: ["text/event-stream"] } },
+  },
+  { method: "get", path: "/api/v1/runs/{id}/logs", tag: "Runs", role: "viewer", summary: "Output of one step, after a cursor", pathParams: { id: "run id" }, query: runLogsQuery, responses: { 200: { description: "a page of output", schema: dto.logPageSchema } } },
+  { method: "get", path: "/api/v1/runs/{id}/report", tag: "Reports", role: "viewer", summary: "Performance report of a run", pathParams: { id: "run id" }, query: reportQuery, responses: { 200: { description: "JSON report, or CSV/HTML with ?format=", schema: z.record(z.string(), z.unknown()), media: reportMedia } } },
+
+  { method: "get", path: "/api/v1/pools", tag: "Pools", role: "viewer", summary: "List pools with current use", responses: { 200: { description: "pools", schema: list("pools", dto.poolSchema) } } },
+  {
+    method: "put",
+    path: "/api/v1/pools/{name}",
+    tag: "Pools",
+    role: "editor",
+    summary: "Create a pool or change its capacity",
+    description: "Applies to live runs at once on this server and within seconds on every other engine.",
+    pathParams: { name: "pool name" },
+    body: setPoolSchema.omit({ name: true }),
+    responses: { 200: { description: "updated", schema: dto.poolSchema }, 201: { description: "created", schema: dto.poolSchema }, 409: { description: "built-in pool" } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/pools/{name}",
+    tag: "Pools",
+    role: "editor",
+    summary: "Delete a pool",
+    pathParams: { name: "pool name" },
+    query: z.strictObject({ force: z.enum(["true", "false"]).optional().describe("delete even if workflows ask for the pool") }),
+    responses: { 200: { description: "deleted", schema: z.object({ name: z.string() }) }, 409: { description: "built-in, held by running steps, or used by workflows" } },
+  },
+];
+
+type Json = Record<string, unknown>;
+
+/** JSON Schema of a zod schema; named schemas (`.meta({ id })`) become component references. */
+function schemaOf(schema: z.ZodType, components: Record<string, Json>, io: "input" | "output"): Json {
+  const generated = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+    reused: "inline",
+  }) as Json & { $defs?: Record<string, Json> };
+  const { $defs, $schema: _drop, ...rest } = generated;
+  void _drop;
+  // Named schemas are emitted as local $defs: point every reference at the shared components instead.
+  const relink = (v: Json): Json => JSON.parse(JSON.stringify(v).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  for (const [id, def] of Object.entries($defs ?? {})) components[id] ??= relink(def);
+  return relink(rest);
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "the body is not valid JSON",
+  401: "no or invalid credentials",
+  403: "the role (or a read-only token) does not allow this",
+  404: "unknown id",
+  409: "conflict with the current state",
+  422: "validation failed: `error` names each field, `details.issues` lists them",
+  500: "unexpected error (no internals are revealed)",
+};
+
+/** Builds the OpenAPI 3.1 document. */
+export function buildOpenApi(serverUrl?: string): Json {
+  const components: Record<string, Json> = {};
+  const errorRef = schemaOf(dto.errorSchema, components, "output");
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const r of API_ROUTES) {
+    const parameters: Json[] = [];
+    for (const [name, description] of Object.entries(r.pathParams ?? {})) parameters.push({ name, in: "path", required: true, description, schema: { type: "string" } });
+    if (r.query) {
+      for (const [name, field] of Object.entries(r.query.shape as Record<string, z.ZodType>)) {
+        const s = schemaOf(field, components, "input");
+        parameters.push({ name, in: "query", required: !field.safeParse(undefined).success, ...(s.description ? { description: s.description } : {}), schema: s });
+      }
+    }
+    const responses: Json = {};
+    for (const [status, spec] of Object.entries(r.responses)) {
+      const content: Json = {};
+      if (spec.schema) content["application/json"] = { schema: schemaOf(spec.schema, components, "output") };
+      for (const m of spec.media ?? []) content[m] = { schema: { type: "string" } };
+      responses[status] = { description: spec.description, ...(Object.keys(content).length ? { content } : {}) };
+    }
+    const errors = new Set<number>([500]);
+    if (r.role !== "public") errors.add(401);
+    if (r.role === "editor") errors.add(403);
+    if (r.pathParams) errors.add(404);
+    if (r.query || r.body) errors.add(422);
+    if (r.body) errors.add(400);
+    for (const status of errors) {
+      if (!(status in responses)) responses[status] = { description: ERROR_TEXT[status]!, content: { "application/json": { schema: errorRef } } };
+    }
+    for (const [status, value] of Object.entries(responses)) {
+      const v = value as Json;
+      if (Number(status) >= 400 && !v.content) v.content = { "application/json": { schema: errorRef } };
+    }
+    (paths[r.path] ??= {})[r.method] = {
+      operationId: `${r.method}${r.path.replace(/^\/api(\/v1)?/, "").replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: [r.tag],
+      ...(r.role === "public" ? { security: [] } : { "x-required-role": r.role }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(r.body, components, "input") } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Myrmex REST API",
+      version: "1",
+      description:
+        "Projects, workflows, runs, logs, pools, reports, status and health. Authenticate with `Authorization: Bearer myx_…` (a personal token created in Settings) or a session cookie. Roles: viewer reads, editor also writes. Errors are `{ error, details? }` and never contain internals. See docs/api.md.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }, { session: [] }],
+    tags: ["Health", "Account", "System", "Projects", "Workflows", "Runs", "Reports", "Pools"].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A personal API token (myx_…), created in Settings → API tokens." },
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The browser session." },
+      },
+    },
+  };
+}

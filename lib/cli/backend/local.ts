@@ -1,0 +1,177 @@
+/**
+ * Local mode: the CLI works on the database of DATABASE_URL directly, as a
+ * local administrator, through the same lib/ services as the REST API. Runs
+ * it starts (or retries) execute in this process, on its own engine instance
+ * — the engine's ownership and heartbeats make that safe next to a running
+ * server, which can also pause or cancel them. The CLI engine adopts no other
+ * runs; on exit it hands unfinished ones over to the server.
+ */
+import os from "node:os";
+import type { Logger } from "@/lib/engine";
+import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { toDbError } from "@/lib/db/errors";
+import { checkComponents } from "@/lib/health/components";
+import { deletePool, listPools, setPool } from "@/lib/pools/manage-pools";
+import { getProject, listProjects } from "@/lib/projects/read-projects";
+import { buildRunReport, buildWorkflowReport } from "@/lib/reports/build-report";
+import { getRun, getStepLogs, listRunEvents, listRuns } from "@/lib/runs/read-runs";
+import { applyRunControl } from "@/lib/runs/run-controls";
+import { startWorkflowRun } from "@/lib/runs/start-run";
+import { configureEngineHost, currentEngine, getEngine, stopEngine } from "@/lib/runtime/engine-host";
+import { ensurePools, seedExamples } from "@/lib/seed/examples";
+import type { ServiceResult } from "@/lib/service-result";
+import { systemStatus } from "@/lib/system/status";
+import { exportWorkflow, importWorkflow } from "@/lib/workflows/import-workflow";
+import { listWorkflows } from "@/lib/workflows/read-workflows";
+import { resolveWorkflowRef } from "@/lib/workflows/resolve-ref";
+import { CliError, EXIT, fromServiceError } from "../errors";
+import type { Backend } from "./types";
+
+/** Who the CLI acts as in audit entries and run rows. */
+export function localActor(): string {
+  let user = "unknown";
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (containers): keep "unknown".
+  }
+  return `cli:${user}@${os.hostname()}`;
+}
+
+function unwrap<T>(res: ServiceResult<T>): T {
+  if (!res.ok) throw fromServiceError(res);
+  return res.data;
+}
+
+/** Engine messages go to stderr, and only warnings unless MYRMEX_DEBUG is set. */
+function cliLogger(): Logger {
+  const debug = process.env.MYRMEX_DEBUG === "1";
+  const write = (level: string, msg: string, data?: Record<string, unknown>) =>
+    process.stderr.write(`[engine ${level}] ${msg}${data ? ` ${JSON.stringify(data)}` : ""}\n`);
+  return {
+    debug: (m, d) => debug && write("debug", m, d),
+    info: (m, d) => debug && write("info", m, d),
+    warn: (m, d) => write("warn", m, d),
+    error: (m, d) => write("error", m, d),
+  };
+}
+
+/** Database errors (not initialized, unreachable) as CLI errors a person can act on. */
+export function mapLocalError(err: unknown): unknown {
+  if (err instanceof CliError) return err;
+  const code = (err as { code?: string }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === "P2021" || /no such table|does not exist in the current database|relation .* does not exist/i.test(message)) {
+    return new CliError("The database is not initialized. Run `orchestrate init` (or `npm run db:migrate`) first.", EXIT.unavailable);
+  }
+  if (/Invalid database configuration|DATABASE_URL/.test(message)) return new CliError(message, EXIT.usage);
+  const db = toDbError(err);
+  if (db?.kind === "unavailable") return new CliError(`${db.message} (${process.env.DATABASE_URL ?? "default SQLite database"})`, EXIT.unavailable);
+  if (db && db.kind !== "unknown") return new CliError(db.message, db.status === 422 ? EXIT.usage : EXIT.failure);
+  return err;
+}
+
+export function createLocalBackend(): Backend {
+  configureEngineHost({ kind: "cli", logger: cliLogger(), adoptRuns: false });
+  const actor = localActor();
+  const prisma = () => getPrisma();
+  let closed = false;
+
+  const audit = async (action: string, targetType: string, targetId: string, extra: Record<string, unknown> = {}) => {
+    try {
+      await prisma().auditEntry.create({ data: { actorId: null, actorLabel: actor, action, targetType, targetId, ...extra } });
+    } catch {
+      // The action happened; a failed audit write must not turn it into an error.
+    }
+  };
+
+  const backend: Backend = {
+    mode: "local",
+    target: `database ${process.env.DATABASE_URL ?? "file:./data/myrmex.db (default)"}`,
+    executesRuns: "here",
+
+    listProjects: (q) => listProjects({ status: q.status }),
+    async listWorkflows(q) {
+      return unwrap(await listWorkflows(q));
+    },
+    async findWorkflow(ref, project) {
+      if (project) unwrap(await getProject(project));
+      const all = unwrap(await listWorkflows({ includeArchived: true }));
+      return unwrap(resolveWorkflowRef(all, ref, project));
+    },
+    async importWorkflow(input) {
+      const res = unwrap(await importWorkflow({ ...input, createdById: null }));
+      if (!res.unchanged) {
+        await audit(res.created ? "workflow.create" : "workflow.update", "workflow", res.workflow.id, {
+          workflowId: res.workflow.id,
+          projectId: res.workflow.project.id,
+          details: { version: res.version, via: "cli import" },
+        });
+      }
+      return res;
+    },
+    async exportWorkflow(q) {
+      return unwrap(await exportWorkflow(q));
+    },
+
+    async startRun(input) {
+      const res = await startWorkflowRun({ workflowId: input.workflowId, params: input.params, trigger: "cli", triggeredBy: actor });
+      if (!res.ok) throw fromServiceError(res);
+      await audit("run.start", "run", res.data.runId, { runId: res.data.runId, workflowId: input.workflowId, projectId: res.data.projectId });
+      return { runId: res.data.runId };
+    },
+    async getRun(id) {
+      return unwrap(await getRun(id));
+    },
+    listRuns: (q) => listRuns({ ...q, limit: q.limit ?? 50 }),
+    async runEvents(id, after) {
+      return unwrap(await listRunEvents(id, { after, limit: 500 }));
+    },
+    async controlRun(id, action) {
+      const res = unwrap(await applyRunControl(id, action, actor));
+      await audit(`run.${action}`, "run", id, { runId: id, ...(res.deferred ? { details: { deferred: true } } : {}) });
+      return res;
+    },
+    async stepLogs(runId, q) {
+      return unwrap(await getStepLogs(runId, q));
+    },
+
+    listPools: () => listPools(),
+    async setPool(input) {
+      const res = unwrap(await setPool(input, async (name, capacity) => (await currentEngine())?.setPoolCapacity(name, capacity)));
+      await audit(res.created ? "pool.create" : "pool.update", "pool", input.name, { details: { capacity: input.capacity } });
+      return res;
+    },
+    async deletePool(input) {
+      unwrap(await deletePool(input, async (name) => (await currentEngine())?.setPoolCapacity(name, 0)));
+      await audit("pool.delete", "pool", input.name);
+    },
+
+    status: () => systemStatus(),
+    health: () => checkComponents(prisma()),
+    async report(target, limit) {
+      return unwrap("runId" in target ? await buildRunReport(target.runId) : await buildWorkflowReport(target.workflowId, { limit }));
+    },
+
+    async ensureExamples() {
+      await ensurePools(prisma());
+      await seedExamples(prisma(), { port: process.env.PORT ?? "3000" });
+      const project = await prisma().project.findUnique({ where: { slug: "examples" }, select: { slug: true } });
+      if (!project) throw new CliError("The Examples project was deleted from this database; its workflows cannot be run.", EXIT.failure);
+      return project.slug;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stopEngine();
+      await disconnectPrisma();
+    },
+  };
+  return backend;
+}
+
+/** Starts this process's engine now (before a run is started, so start-up errors surface early). */
+export async function warmEngine(): Promise<void> {
+  await getEngine();
+}

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const REPORT_FORMATS = ["csv", "json", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const reportQuery = z.strictObject({
+  format: z.enum(REPORT_FORMATS, { message: "must be csv, json or html" }).default("json"),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe("workflow reports: most recent runs to include (default 100)"),
+});

@@ -1,0 +1,118 @@
+/**
+ * Durability: an engine PROCESS is SIGKILLed in the middle of a run of real
+ * shell steps on a real SQLite file; a new engine process on the same
+ * database finishes the run. Steps that had succeeded never run again; the
+ * attempt that was running when the process died is recorded as `lost` and
+ * retried; every allocation is released.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createEngineStore } from "@/lib/db/engine-store";
+import { createPrisma, type Db } from "@/lib/db/prisma";
+import { copyDb, createDbTemplate, seedWorkflowVersion, type DbTemplate } from "./db";
+import { journal, startEngineProcess, until, type EngineProc, type EngineProcOptions } from "./proc";
+import { attemptsByStep, expectCleanSuccess, JOURNAL, journalChain } from "./workflows";
+
+const STEPS = 6;
+
+let tpl: DbTemplate;
+const procs: EngineProc[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  tpl = await createDbTemplate("myrmex-crash-");
+});
+afterEach(async () => {
+  await Promise.all(procs.splice(0).map((p) => p.kill("SIGKILL")));
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+afterAll(() => tpl?.remove());
+
+function spawnEngine(opts: EngineProcOptions): EngineProc {
+  const p = startEngineProcess(opts);
+  procs.push(p);
+  return p;
+}
+
+async function setup() {
+  const db = copyDb(tpl);
+  const prisma: Db = createPrisma({ url: db.url });
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "myrmex-crash-wd-"));
+  cleanups.push(async () => {
+    await prisma.$disconnect();
+    db.remove();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+  const versionId = await seedWorkflowVersion(prisma, journalChain(STEPS, { sleepSec: 0.5 }), { workingDir: workDir });
+  return { db, prisma, store: createEngineStore(prisma), workDir, versionId, journalFile: path.join(workDir, JOURNAL) };
+}
+
+describe("crash recovery: SIGKILL of the engine process mid-run", () => {
+  it.each([
+    { restartAs: "the same instance id", sameId: true, expiryMs: 1000 },
+    { restartAs: "a new instance id", sameId: false, expiryMs: 2000 },
+  ])("a restart with $restartAs finishes the run; succeeded steps never run again", async ({ sameId, expiryMs }) => {
+    const s = await setup();
+    const a = spawnEngine({ db: s.db.url, name: "A", instance: "inst-A", expiryMs, start: { versionId: s.versionId, workDir: s.workDir } });
+    const { runId } = (await a.waitFor((r) => r.type === "started", 20_000, "run start")) as unknown as { runId: string };
+
+    // s1 and s2 succeeded, s3's shell is running: crash now.
+    await until(() => journal(s.journalFile).some((j) => j.step === "s3"), 15_000, "s3 to start");
+    await a.kill("SIGKILL");
+
+    // What the crash left behind: a run owned by a dead instance, s3 `running`, its cpu slot held.
+    expect((await s.store.getRun(runId))?.ownerInstanceId).toBe("inst-A");
+    expect((await s.store.listTaskRuns(runId)).map((t) => t.status)).toEqual([
+      "succeeded",
+      "succeeded",
+      "running",
+      "pending",
+      "pending",
+      "pending",
+    ]);
+    expect((await s.store.listOpenAllocations(runId)).map((x) => [x.pool, x.attempt])).toEqual([["cpu", 1]]);
+    const deadBeat = (await s.store.getInstance("inst-A"))!.heartbeatAt;
+
+    const b = spawnEngine({ db: s.db.url, name: "B", instance: sameId ? "inst-A" : "inst-B", expiryMs });
+    const ready = await b.waitFor((r) => r.type === "ready", 20_000, "ready");
+    // Own runs are claimable at once after a restart with the same id.
+    if (sameId) expect(ready.recovered).toEqual([runId]);
+    const done = await b.waitFor((r) => r.type === "run" && r.runId === runId, 25_000, "run end");
+    expect(done.status).toBe("succeeded");
+    await b.kill("SIGTERM");
+
+    const attempts = await expectCleanSuccess(s.store, runId, STEPS);
+    const byStep = attemptsByStep(attempts);
+    const newId = sameId ? "inst-A" : "inst-B";
+    // Exactly one attempt per step, except s3: attempt 1 lost with A, attempt 2 succeeded on the new process.
+    expect([...byStep].map(([step, list]) => [step, list.map((x) => `${x.attempt}:${x.status}:${x.instanceId}`)])).toEqual([
+      ["s1", ["1:succeeded:inst-A"]],
+      ["s2", ["1:succeeded:inst-A"]],
+      ["s3", ["1:lost:inst-A", `2:succeeded:${newId}`]],
+      ["s4", [`1:succeeded:${newId}`]],
+      ["s5", [`1:succeeded:${newId}`]],
+      ["s6", [`1:succeeded:${newId}`]],
+    ]);
+    expect(byStep.get("s3")![0]).toMatchObject({ reason: "lost" });
+    // The journal (what really executed) agrees: s3 twice, every other step once.
+    expect(journal(s.journalFile).map((j) => `${j.step} ${j.attempt} ${j.engine}`)).toEqual([
+      "s1 1 A",
+      "s2 1 A",
+      "s3 1 A",
+      "s3 2 B",
+      "s4 1 B",
+      "s5 1 B",
+      "s6 1 B",
+    ]);
+
+    // The event log continues the dead process's sequence without a gap and records the takeover.
+    const events = await s.store.listEvents(runId);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const recovered = events.find((e) => e.type === "run.recovered")!;
+    expect(recovered.payload).toEqual({ instanceId: newId, previousOwner: "inst-A", lostAttempts: 1 });
+    // A new instance takes over only once the dead owner's heartbeat expired.
+    if (!sameId) expect(recovered.ts - deadBeat).toBeGreaterThanOrEqual(expiryMs);
+  });
+});
