@@ -141,3 +141,20 @@ test("disabling a user ends their sessions at once", async ({ page, browser }) =
   await expect(row).toContainText("active");
   await victim.close();
 });
+
+test("sign-in attempts are rate-limited per account", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: ANONYMOUS });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  const email = "brute-force-target@example.test";
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess-${i}-xxxxxxxx`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator(ALERT)).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Password").fill("guess-final-xxxxxxxx");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(ALERT)).toContainText("Too many sign-in attempts");
+  await context.close();
+});

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   await requirePage("viewer");
-  const [counts, recent, projects, pools] = await Promise.all([runCountsByStatus(), listRuns({ take: 10 }), listProjects(), listPoolUsage()]);
+  const [counts, recent, projects, pools] = await Promise.all([runCountsByStatus(), listRuns({ take: 10 }), listProjects({ pageSize: 10_000 }), listPoolUsage()]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const finished = (counts.succeeded ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
   const successRate = finished > 0 ? `${Math.round(((counts.succeeded ?? 0) / finished) * 100)} %` : "—";
@@ -22,7 +22,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description="What is running, what finished, and how it went." />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Projects" value={projects.length} hint={`${projects.reduce((a, p) => a + p.workflowCount, 0)} workflows`} />
+        <Stat label="Projects" value={projects.total} hint={`${projects.rows.reduce((a, p) => a + p.workflowCount, 0)} workflows`} />
         <Stat label="Active runs" value={active} hint={`${counts.running ?? 0} running · ${counts.paused ?? 0} paused`} />
         <Stat label="Runs (all time)" value={total} hint={`${counts.failed ?? 0} failed · ${counts.cancelled ?? 0} cancelled`} />
         <Stat label="Success rate" value={successRate} hint={`of ${finished} finished runs`} />

@@ -10,7 +10,7 @@ import { fail, ok, type ServiceResult } from "@/lib/service-result";
 import type { PoolDto } from "@/lib/validations/api";
 
 /** Applies a capacity to a live engine (the caller's), when it has one. */
-export type ApplyToEngine = (name: string, capacity: number) => void | Promise<void>;
+export type ApplyToEngine = (name: string, capacity: number) => unknown;
 
 export async function listPools(): Promise<PoolDto[]> {
   const prisma = getPrisma();

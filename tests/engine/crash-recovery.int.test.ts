@@ -5,57 +5,21 @@
  * attempt that was running when the process died is recorded as `lost` and
  * retried; every allocation is released.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEngineStore } from "@/lib/db/engine-store";
-import { createPrisma, type Db } from "@/lib/db/prisma";
-import { copyDb, createDbTemplate, seedWorkflowVersion, type DbTemplate } from "./db";
-import { journal, startEngineProcess, until, type EngineProc, type EngineProcOptions } from "./proc";
-import { attemptsByStep, expectCleanSuccess, JOURNAL, journalChain } from "./workflows";
+import { describe, expect, it } from "vitest";
+import { journal, until } from "./proc";
+import { engineTestbed } from "./testbed";
+import { attemptsByStep, expectCleanSuccess, journalChain } from "./workflows";
 
 const STEPS = 6;
-
-let tpl: DbTemplate;
-const procs: EngineProc[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
-
-beforeAll(async () => {
-  tpl = await createDbTemplate("myrmex-crash-");
-});
-afterEach(async () => {
-  await Promise.all(procs.splice(0).map((p) => p.kill("SIGKILL")));
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(() => tpl?.remove());
-
-function spawnEngine(opts: EngineProcOptions): EngineProc {
-  const p = startEngineProcess(opts);
-  procs.push(p);
-  return p;
-}
-
-async function setup() {
-  const db = copyDb(tpl);
-  const prisma: Db = createPrisma({ url: db.url });
-  const workDir = mkdtempSync(path.join(os.tmpdir(), "myrmex-crash-wd-"));
-  cleanups.push(async () => {
-    await prisma.$disconnect();
-    db.remove();
-    rmSync(workDir, { recursive: true, force: true });
-  });
-  const versionId = await seedWorkflowVersion(prisma, journalChain(STEPS, { sleepSec: 0.5 }), { workingDir: workDir });
-  return { db, prisma, store: createEngineStore(prisma), workDir, versionId, journalFile: path.join(workDir, JOURNAL) };
-}
+const bed = engineTestbed("crash");
 
 describe("crash recovery: SIGKILL of the engine process mid-run", () => {
   it.each([
     { restartAs: "the same instance id", sameId: true, expiryMs: 1000 },
     { restartAs: "a new instance id", sameId: false, expiryMs: 2000 },
   ])("a restart with $restartAs finishes the run; succeeded steps never run again", async ({ sameId, expiryMs }) => {
-    const s = await setup();
-    const a = spawnEngine({ db: s.db.url, name: "A", instance: "inst-A", expiryMs, start: { versionId: s.versionId, workDir: s.workDir } });
+    const s = await bed.setup(journalChain(STEPS, { sleepSec: 0.5 }));
+    const a = bed.spawnEngine({ db: s.url, name: "A", instance: "inst-A", expiryMs, start: { versionId: s.versionId, workDir: s.workDir } });
     const { runId } = (await a.waitFor((r) => r.type === "started", 20_000, "run start")) as unknown as { runId: string };
 
     // s1 and s2 succeeded, s3's shell is running: crash now.
@@ -75,7 +39,7 @@ describe("crash recovery: SIGKILL of the engine process mid-run", () => {
     expect((await s.store.listOpenAllocations(runId)).map((x) => [x.pool, x.attempt])).toEqual([["cpu", 1]]);
     const deadBeat = (await s.store.getInstance("inst-A"))!.heartbeatAt;
 
-    const b = spawnEngine({ db: s.db.url, name: "B", instance: sameId ? "inst-A" : "inst-B", expiryMs });
+    const b = bed.spawnEngine({ db: s.url, name: "B", instance: sameId ? "inst-A" : "inst-B", expiryMs });
     const ready = await b.waitFor((r) => r.type === "ready", 20_000, "ready");
     // Own runs are claimable at once after a restart with the same id.
     if (sameId) expect(ready.recovered).toEqual([runId]);

@@ -10,50 +10,13 @@
  * executed twice" is the same rule: the CLI process owns the run it starts;
  * the server only ever adopts runs whose owner is dead or that were released.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEngineStore } from "@/lib/db/engine-store";
-import { createPrisma, type Db } from "@/lib/db/prisma";
-import { copyDb, createDbTemplate, seedWorkflowVersion, type DbTemplate } from "./db";
-import { journal, startEngineProcess, until, type EngineProc, type EngineProcOptions } from "./proc";
-import { attemptsByStep, expectCleanSuccess, JOURNAL, journalChain } from "./workflows";
+import { describe, expect, it } from "vitest";
+import { journal, until, type EngineProc } from "./proc";
+import { runEnd, startedRun, engineTestbed } from "./testbed";
+import { attemptsByStep, expectCleanSuccess, journalChain } from "./workflows";
 
-let tpl: DbTemplate;
-const procs: EngineProc[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
+const bed = engineTestbed("owner");
 
-beforeAll(async () => {
-  tpl = await createDbTemplate("myrmex-owner-");
-});
-afterEach(async () => {
-  await Promise.all(procs.splice(0).map((p) => p.kill("SIGKILL")));
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(() => tpl?.remove());
-
-function spawnEngine(opts: EngineProcOptions): EngineProc {
-  const p = startEngineProcess(opts);
-  procs.push(p);
-  return p;
-}
-
-async function setup(workflow: object) {
-  const db = copyDb(tpl);
-  const prisma: Db = createPrisma({ url: db.url });
-  const workDir = mkdtempSync(path.join(os.tmpdir(), "myrmex-owner-wd-"));
-  cleanups.push(async () => {
-    await prisma.$disconnect();
-    db.remove();
-    rmSync(workDir, { recursive: true, force: true });
-  });
-  const versionId = await seedWorkflowVersion(prisma, workflow, { workingDir: workDir });
-  return { db, prisma, store: createEngineStore(prisma), workDir, versionId, journalFile: path.join(workDir, JOURNAL) };
-}
-
-const startedRun = async (p: EngineProc) => (await p.waitFor((r) => r.type === "started", 20_000, "run start")).runId as string;
-const runEnd = (p: EngineProc, runId: string, ms = 25_000) => p.waitFor((r) => r.type === "run" && r.runId === runId, ms, `end of run ${runId}`);
 const journalLines = (file: string) => journal(file).map((j) => `${j.step} ${j.attempt} ${j.engine}`);
 /** Step reports (running/final) a process made about a run. */
 const taskReports = (p: EngineProc, runId: string) => p.reports.filter((r) => r.type === "task" && r.runId === runId);
@@ -61,10 +24,10 @@ const taskReports = (p: EngineProc, runId: string) => p.reports.filter((r) => r.
 describe("two engine processes on one database", () => {
   it("each attempt runs once while both live; the survivor takes over after the owner is SIGKILLed", async () => {
     const STEPS = 7;
-    const s = await setup(journalChain(STEPS, { sleepSec: 0.4 }));
-    const b = spawnEngine({ db: s.db.url, name: "B", instance: "inst-B" });
+    const s = await bed.setup(journalChain(STEPS, { sleepSec: 0.4 }));
+    const b = bed.spawnEngine({ db: s.url, name: "B", instance: "inst-B" });
     await b.waitFor((r) => r.type === "ready", 20_000, "B ready");
-    const a = spawnEngine({ db: s.db.url, name: "A", instance: "inst-A", start: { versionId: s.versionId, workDir: s.workDir } });
+    const a = bed.spawnEngine({ db: s.url, name: "A", instance: "inst-A", start: { versionId: s.versionId, workDir: s.workDir } });
     const runId = await startedRun(a);
 
     // Both alive for s1..s3 (≥ 0.9 s: B heartbeats and looks for orphans every 200 ms).
@@ -96,10 +59,10 @@ describe("two engine processes on one database", () => {
 
   it("an owner that stalls past its heartbeat expiry (SIGSTOP) is fenced off when it wakes: nothing runs twice", async () => {
     const STEPS = 6;
-    const s = await setup(journalChain(STEPS, { sleepSec: 0.4 }));
-    const b = spawnEngine({ db: s.db.url, name: "B", instance: "inst-B" });
+    const s = await bed.setup(journalChain(STEPS, { sleepSec: 0.4 }));
+    const b = bed.spawnEngine({ db: s.url, name: "B", instance: "inst-B" });
     await b.waitFor((r) => r.type === "ready", 20_000, "B ready");
-    const a = spawnEngine({ db: s.db.url, name: "A", instance: "inst-A", start: { versionId: s.versionId, workDir: s.workDir } });
+    const a = bed.spawnEngine({ db: s.url, name: "A", instance: "inst-A", start: { versionId: s.versionId, workDir: s.workDir } });
     const runId = await startedRun(a);
     await until(() => journal(s.journalFile).some((j) => j.step === "s3"), 15_000, "s3 to start");
 
@@ -132,11 +95,11 @@ describe("two engine processes on one database", () => {
 
   it("a run started from a CLI process while the server is up runs once, on the CLI, and is never touched by the server", async () => {
     const STEPS = 6;
-    const s = await setup(journalChain(STEPS, { sleepSec: 0.25 }));
-    const server = spawnEngine({ db: s.db.url, name: "server", instance: "server" });
+    const s = await bed.setup(journalChain(STEPS, { sleepSec: 0.25 }));
+    const server = bed.spawnEngine({ db: s.url, name: "server", instance: "server" });
     await server.waitFor((r) => r.type === "ready", 20_000, "server ready");
-    const cli = spawnEngine({
-      db: s.db.url,
+    const cli = bed.spawnEngine({
+      db: s.url,
       name: "cli",
       instance: "cli",
       start: { versionId: s.versionId, workDir: s.workDir, exitWhenDone: true },
@@ -162,12 +125,12 @@ describe("two engine processes on one database", () => {
   it("a CLI stopped gracefully mid-run hands the run back; the server adopts it at once without using up a retry", async () => {
     const STEPS = 5;
     // maxAttempts 1: the interrupted attempt must not count as a failure.
-    const s = await setup(journalChain(STEPS, { sleepSec: 0.4, maxAttempts: 1 }));
+    const s = await bed.setup(journalChain(STEPS, { sleepSec: 0.4, maxAttempts: 1 }));
     // A long expiry: adopting the released run must not wait for it.
     const expiryMs = 20_000;
-    const server = spawnEngine({ db: s.db.url, name: "server", instance: "server", expiryMs });
+    const server = bed.spawnEngine({ db: s.url, name: "server", instance: "server", expiryMs });
     await server.waitFor((r) => r.type === "ready", 20_000, "server ready");
-    const cli = spawnEngine({ db: s.db.url, name: "cli", instance: "cli", expiryMs, start: { versionId: s.versionId, workDir: s.workDir } });
+    const cli = bed.spawnEngine({ db: s.url, name: "cli", instance: "cli", expiryMs, start: { versionId: s.versionId, workDir: s.workDir } });
     const runId = await startedRun(cli);
     await until(() => journal(s.journalFile).some((j) => j.step === "s2"), 15_000, "s2 to start");
 

@@ -96,6 +96,11 @@ export class EngineProc {
     });
   }
 
+  /** Sends a command line to the process (see fixtures/engine-proc.ts). */
+  send(command: Record<string, unknown>): void {
+    this.child.stdin!.write(`${JSON.stringify(command)}\n`);
+  }
+
   /** Sends a signal and waits for the process to end. */
   async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
@@ -115,8 +120,9 @@ export function startEngineProcess(opts: EngineProcOptions): EngineProc {
   const child = spawn(process.execPath, argv, {
     cwd: repoRoot,
     env: { ...process.env, ENGINE_NAME: opts.name, NODE_OPTIONS: "" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  child.stdin!.on("error", () => {}); // the process may be gone when a command is sent
   return new EngineProc(opts.name, child);
 }
 

@@ -150,7 +150,8 @@ export function createLocalBackend(): Backend {
     status: () => systemStatus(),
     health: () => checkComponents(prisma()),
     async report(target, limit) {
-      return unwrap("runId" in target ? await buildRunReport(target.runId) : await buildWorkflowReport(target.workflowId, { limit }));
+      if ("runId" in target) return unwrap(await buildRunReport(target.runId));
+      return unwrap(await buildWorkflowReport(target.workflowId, { limit }));
     },
 
     async ensureExamples() {

@@ -2,6 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/current";
+import { listAudit } from "@/lib/audit/audit";
+import { effectiveRole } from "@/lib/auth/principal";
+import { hasRole } from "@/lib/auth/roles";
+import { ProjectSettings } from "@/components/projects/project-settings";
+import { AuditList } from "@/components/audit/audit-list";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ProjectPage({ params }: { params: Params }) {
-  await requirePage("viewer");
+  const me = await requirePage("viewer");
   const project = await getProjectBySlug((await params).slug);
   if (!project) notFound();
   const [workflows, runs] = await Promise.all([listWorkflows(project.id), listRuns({ projectId: project.id, take: 15 })]);
@@ -85,6 +90,14 @@ export default async function ProjectPage({ params }: { params: Params }) {
       <Card title="Recent runs" className="mt-6">
         {runs.length ? <RunsTable runs={runs} showProject={false} /> : <EmptyState title="No runs yet">Open a workflow and press Run.</EmptyState>}
       </Card>
+      <Card title="Activity" className="mt-6">
+        <AuditList entries={await listAudit({ projectId: project.id, take: 30 })} empty="Nothing recorded for this project yet." />
+      </Card>
+      {hasRole(effectiveRole(me), "editor") ? (
+        <Card title="Settings" className="mt-6">
+          <ProjectSettings project={project} dependents={project.dependents.map((d) => d.project.name)} />
+        </Card>
+      ) : null}
     </>
   );
 }

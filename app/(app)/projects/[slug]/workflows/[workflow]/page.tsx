@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/current";
+import { listAudit } from "@/lib/audit/audit";
+import { AuditList } from "@/components/audit/audit-list";
 import { effectiveRole } from "@/lib/auth/principal";
 import { hasRole } from "@/lib/auth/roles";
 import { Card } from "@/components/ui/card";
@@ -71,6 +73,9 @@ export default async function WorkflowPage({ params }: { params: Params }) {
       )}
       <Card title="Runs" className="mt-6">
         {runs.length ? <RunsTable runs={runs} showProject={false} /> : <EmptyState title="Not run yet">Press Run to start this workflow.</EmptyState>}
+      </Card>
+      <Card title="Activity" className="mt-6">
+        <AuditList entries={await listAudit({ workflowId: workflow.id, take: 30 })} empty="Nothing recorded for this workflow yet." />
       </Card>
     </>
   );
