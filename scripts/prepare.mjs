@@ -70,9 +70,10 @@ export function build(env) {
 }
 
 /** Everything `npm start` needs before serving. */
-export async function prepare({ env = runtimeEnv(), build: withBuild = true, migrateOnly = false } = {}) {
+export async function prepare({ env = runtimeEnv(), build: withBuild = true, migrateOnly = false, clientsOnly = false } = {}) {
   mkdirSync(env.MYRMEX_DATA_DIR, { recursive: true });
   ensureClients(env);
+  if (clientsOnly) return;
   migrate(env);
   if (migrateOnly || !withBuild) return;
   build(env);
@@ -80,7 +81,11 @@ export async function prepare({ env = runtimeEnv(), build: withBuild = true, mig
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    await prepare({ migrateOnly: process.argv.includes("--migrate-only"), build: !process.argv.includes("--no-build") });
+    await prepare({
+      migrateOnly: process.argv.includes("--migrate-only"),
+      clientsOnly: process.argv.includes("--clients-only"),
+      build: !process.argv.includes("--no-build"),
+    });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

@@ -79,6 +79,14 @@ function playwright() {
   lines.push(`${name}: ${expected} passed, ${failed} failed, ${skipped} skipped (${secs} s)`);
 }
 
+// Typecheck and tests import the generated Prisma clients: make sure they exist.
+{
+  const { code } = run("prepare", "node", ["scripts/prepare.mjs", "--clients-only"]);
+  if (code !== 0) {
+    totals.failed++;
+    lines.push("prepare: FAILED (Prisma clients could not be generated)");
+  }
+}
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 vitest("unit", ["--project", "unit"], path.join(reports, "vitest-unit.json"));

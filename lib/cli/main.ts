@@ -55,7 +55,7 @@ export function buildProgram(finish: Finish): Command {
     .showHelpAfterError("(run with --help for usage)")
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .configureHelp({ sortSubcommands: false })
     .addHelpText(
       "after",
       `
