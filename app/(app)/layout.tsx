@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/shell/app-nav";
 import { requirePage } from "@/lib/auth/current";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <div className="flex min-h-screen flex-col md:flex-row">
         <AppNav user={{ name: me.name, email: me.email, role: me.role }} />
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </main>
       </div>
     </>

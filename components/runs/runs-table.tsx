@@ -23,8 +23,8 @@ export function RunsTable({ runs, showProject = true }: { runs: RunRow[]; showPr
           {runs.map((r) => (
             <tr key={r.id}>
               <td className="py-2 pr-4">
-                <Link href={`/runs/${r.id}`} className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">
-                  {r.id.slice(0, 10)}
+                <Link href={`/runs/${r.id}`} className="whitespace-nowrap font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">
+                  {r.id.slice(0, 8)}
                 </Link>
               </td>
               <td className="py-2 pr-4">

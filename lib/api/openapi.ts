@@ -10,6 +10,7 @@ import { listRunsQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/l
 import { reportQuery } from "@/lib/validations/reports";
 import { setPoolSchema } from "@/lib/validations/pools";
 import { projectsQuery } from "@/lib/validations/project-filters";
+import { stepDetailQuery, stepLogQuery } from "@/lib/validations/live-runs";
 import * as dto from "@/lib/validations/api";
 
 type Role = "public" | "viewer" | "editor";
@@ -129,6 +130,44 @@ export const API_ROUTES: RouteSpec[] = [
     pathParams: { id: "run id" },
     query: runEventsQuery,
     responses: { 200: { description: "events after `after`", schema: list("events", dto.runEventSchema), media: ["text/event-stream"] } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/live",
+    tag: "Runs",
+    role: "viewer",
+    summary: "The run as the run page shows it (steps with definition details, every attempt, epoch-ms times) and lastEventSeq",
+    pathParams: { id: "run id" },
+    responses: { 200: { description: "the live view", schema: z.record(z.string(), z.unknown()) } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/stream",
+    tag: "Runs",
+    role: "viewer",
+    summary: "The run page's Server-Sent Events: events after Last-Event-ID or ?after=SEQ, `hint` messages for new output, `end` after the final status",
+    pathParams: { id: "run id" },
+    responses: { 200: { description: "an SSE stream", media: ["text/event-stream"] } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/steps/{stepId}",
+    tag: "Runs",
+    role: "viewer",
+    summary: "One step of a run: attempts (exit code, HTTP status, error, outputs, CPU, memory), state history and CPU/memory samples of an attempt",
+    pathParams: { id: "run id", stepId: "step id" },
+    query: stepDetailQuery,
+    responses: { 200: { description: "the step", schema: z.record(z.string(), z.unknown()) } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/steps/{stepId}/log",
+    tag: "Runs",
+    role: "viewer",
+    summary: "Output of one attempt (default the latest) in ~512 KB pages: ?after=SEQ forward, ?before=SEQ backward; ?download=1 for the whole text file",
+    pathParams: { id: "run id", stepId: "step id" },
+    query: stepLogQuery,
+    responses: { 200: { description: "a page of output (or the file)", schema: z.record(z.string(), z.unknown()), media: ["text/plain"] } },
   },
   { method: "get", path: "/api/v1/runs/{id}/logs", tag: "Runs", role: "viewer", summary: "Output of one step, after a cursor", pathParams: { id: "run id" }, query: runLogsQuery, responses: { 200: { description: "a page of output", schema: dto.logPageSchema } } },
   { method: "get", path: "/api/v1/runs/{id}/report", tag: "Reports", role: "viewer", summary: "Performance report of a run", pathParams: { id: "run id" }, query: reportQuery, responses: { 200: { description: "JSON report, or CSV/HTML with ?format=", schema: z.record(z.string(), z.unknown()), media: reportMedia } } },

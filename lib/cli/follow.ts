@@ -17,6 +17,8 @@ export interface FollowOptions {
   runId: string;
   /** Replay the run's whole event log (a run just started) instead of only what happens next. */
   fromStart: boolean;
+  /** Follow from this earlier snapshot (e.g. taken just before a retry) instead of the current state. */
+  since?: RunDto;
   /** Cancel the run after this many seconds. */
   timeoutSec?: number;
   /** Print nothing while following (`--json`). */
@@ -114,7 +116,7 @@ class ProgressBar {
 
 export async function followRun(o: FollowOptions): Promise<FollowResult> {
   const { backend, out } = o;
-  const initial = await backend.getRun(o.runId);
+  const initial = o.since ?? (await backend.getRun(o.runId));
   const steps = new Map<string, StepState>(
     initial.tasks.map((t: TaskDto) => [
       t.stepId,
@@ -161,9 +163,11 @@ export async function followRun(o: FollowOptions): Promise<FollowResult> {
       print(`${stamp(e.ts)}  ${color ? out.paint(color, SYMBOL[status] ?? "·") : (SYMBOL[status] ?? "·")} ${stepId.padEnd(width)}  ${color ? out.paint(color, line) : line}`);
     } else if (e.type === "run.status") {
       runStatus = String(e.data.status);
-      if (e.data.previous === "queued" && runStatus === "running") return;
+      const previous = String(e.data.previous);
+      if (previous === "queued" && runStatus === "running") return;
+      const what = runStatus !== "running" ? `run ${runStatus}` : previous === "paused" ? "run resumed" : FINAL_RUN.has(previous) ? "run reopened" : "run running";
       const err = typeof e.data.error === "string" && e.data.error ? ` — ${e.data.error}` : "";
-      print(`${stamp(e.ts)}  ${out.paint("bold", `run ${runStatus}`)}${err}`);
+      print(`${stamp(e.ts)}  ${out.paint("bold", what)}${err}`);
     } else if (e.type === "run.control") {
       print(`${stamp(e.ts)}  ${e.data.action} requested${e.data.by ? ` by ${String(e.data.by)}` : ""}`);
     } else if (e.type === "run.recovered") {

@@ -41,7 +41,7 @@ export class Output {
   }
 
   paint(color: Color, text: string): string {
-    return this.color ? `\x1b[${CODES[color]}m${text}\x1b[0m` : text;
+    return this.color && text ? `\x1b[${CODES[color]}m${text}\x1b[0m` : text;
   }
 
   line(text = ""): void {

@@ -63,6 +63,8 @@ export interface FollowUpOptions {
   timeoutSec?: number;
   /** Replay the run's event log from the beginning (a run just started). */
   fromStart: boolean;
+  /** Follow from this earlier snapshot (taken before a retry). */
+  since?: RunDto;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function followAndReport(backend: Backend, out: Output, runId: stri
     if (backend.executesRuns === "here") await explainHandOver(backend, out);
     return { code: EXIT.ok, run, outcome: "started" };
   }
-  const res = await followRun({ backend, out, runId, fromStart: opts.fromStart, timeoutSec: opts.timeoutSec, quiet: out.json });
+  const res = await followRun({ backend, out, runId, fromStart: opts.fromStart, since: opts.since, timeoutSec: opts.timeoutSec, quiet: out.json });
   if (res.kind === "detached") {
     if (out.json) out.printJson(runJson(res.run));
     else out.info(`Stopped following run ${runId}; it is ${res.run.status}.`);

@@ -21,7 +21,8 @@ export interface ControlOutcome {
 
 const HEARTBEAT_EXPIRY_MS = 30_000;
 
-async function ownerAlive(runId: string): Promise<boolean> {
+/** Whether a live engine (heartbeat within 30 s) owns the run. */
+export async function runOwnerAlive(runId: string): Promise<boolean> {
   const prisma = getPrisma();
   const run = await prisma.run.findUnique({ where: { id: runId }, select: { ownerInstanceId: true } });
   if (!run?.ownerInstanceId) return false;
@@ -48,7 +49,7 @@ export async function applyRunControl(runId: string, action: ApiRunControl, by: 
   }
   if (res.ok) {
     const deferred = res.deferred === true;
-    return ok({ runId, action, deferred, ownerAlive: deferred ? await ownerAlive(runId) : true });
+    return ok({ runId, action, deferred, ownerAlive: deferred ? await runOwnerAlive(runId) : true });
   }
   switch (res.reason) {
     case "not-found":

@@ -34,11 +34,17 @@ export function configureEngineHost(options: EngineHostOptions): void {
   hostOptions = options;
 }
 
-/** A store that offers no runs to adopt: recovery and orphan adoption find nothing. */
+/** Runs an engine with `adoptRuns: false` may still take over, when asked to by {@link adoptRun}. */
+const adoptable = new Set<string>();
+
+/** A store that offers only the runs of {@link adoptable} to recovery and orphan adoption. */
 function withoutAdoption(store: EngineStore): EngineStore {
   return new Proxy(store, {
     get(target, prop) {
-      if (prop === "listClaimableRuns") return async () => [];
+      if (prop === "listClaimableRuns") {
+        return async (q: Parameters<EngineStore["listClaimableRuns"]>[0]) =>
+          adoptable.size === 0 ? [] : (await target.listClaimableRuns(q)).filter((r) => adoptable.has(r.id));
+      }
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -83,6 +89,21 @@ async function createEngine(): Promise<Engine> {
     onError: (err) => logger.warn("pool sync failed", { error: String(err) }),
   });
   return engine;
+}
+
+/**
+ * Takes over one run whose engine died (or that nobody owns), e.g. for the CLI
+ * to cancel a run when no server is running. Returns whether this process now
+ * executes it.
+ */
+export async function adoptRun(runId: string): Promise<boolean> {
+  const engine = await getEngine();
+  adoptable.add(runId);
+  try {
+    return (await engine.recover()).recovered.includes(runId) || engine.liveRunIds().includes(runId);
+  } finally {
+    adoptable.delete(runId);
+  }
 }
 
 /** This process's engine if one was started, without starting one. */

@@ -30,7 +30,7 @@ describe("two engine processes on one database", () => {
     const a = bed.spawnEngine({ db: s.url, name: "A", instance: "inst-A", start: { versionId: s.versionId, workDir: s.workDir } });
     const runId = await startedRun(a);
 
-    // Both alive for s1..s3 (≥ 0.9 s: B heartbeats and looks for orphans every 200 ms).
+    // Both alive for s1..s3 (≥ 1.2 s: B heartbeats and looks for orphans every 200 ms).
     await until(() => journal(s.journalFile).some((j) => j.step === "s4"), 15_000, "s4 to start");
     expect(b.alive && a.alive).toBe(true);
     expect(taskReports(b, runId)).toEqual([]);

@@ -15,9 +15,9 @@ import { deletePool, listPools, setPool } from "@/lib/pools/manage-pools";
 import { getProject, listProjects } from "@/lib/projects/read-projects";
 import { buildRunReport, buildWorkflowReport } from "@/lib/reports/build-report";
 import { getRun, getStepLogs, listRunEvents, listRuns } from "@/lib/runs/read-runs";
-import { applyRunControl } from "@/lib/runs/run-controls";
+import { applyRunControl, runOwnerAlive } from "@/lib/runs/run-controls";
 import { startWorkflowRun } from "@/lib/runs/start-run";
-import { configureEngineHost, currentEngine, getEngine, stopEngine } from "@/lib/runtime/engine-host";
+import { adoptRun, configureEngineHost, currentEngine, getEngine, stopEngine } from "@/lib/runtime/engine-host";
 import { ensurePools, seedExamples } from "@/lib/seed/examples";
 import type { ServiceResult } from "@/lib/service-result";
 import { systemStatus } from "@/lib/system/status";
@@ -69,6 +69,13 @@ export function mapLocalError(err: unknown): unknown {
   if (db?.kind === "unavailable") return new CliError(`${db.message} (${process.env.DATABASE_URL ?? "default SQLite database"})`, EXIT.unavailable);
   if (db && db.kind !== "unknown") return new CliError(db.message, db.status === 422 ? EXIT.usage : EXIT.failure);
   return err;
+}
+
+/** An active run that no live engine executes. */
+async function isOrphan(runId: string): Promise<boolean> {
+  const run = await getPrisma().run.findUnique({ where: { id: runId }, select: { status: true } });
+  if (!run || !["queued", "running", "paused"].includes(run.status)) return false;
+  return !(await runOwnerAlive(runId));
 }
 
 export function createLocalBackend(): Backend {
@@ -128,6 +135,13 @@ export function createLocalBackend(): Backend {
       return unwrap(await listRunEvents(id, { after, limit: 500 }));
     },
     async controlRun(id, action) {
+      // With no live owner (no server running), the CLI takes a run over to cancel it itself.
+      if (action === "cancel" && (await isOrphan(id)) && (await adoptRun(id))) {
+        const res = unwrap(await applyRunControl(id, action, actor));
+        await (await getEngine()).waitForRun(id);
+        await audit("run.cancel", "run", id, { runId: id });
+        return res;
+      }
       const res = unwrap(await applyRunControl(id, action, actor));
       await audit(`run.${action}`, "run", id, { runId: id, ...(res.deferred ? { details: { deferred: true } } : {}) });
       return res;

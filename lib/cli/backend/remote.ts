@@ -55,7 +55,8 @@ export function createRemoteBackend(opts: { url: string; token?: string }): Back
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      const c = (err as { cause?: { code?: string; message?: string } }).cause;
+      const cause = (err as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (c?.code ?? c?.message ?? (err as Error).message);
       throw new CliError(`Cannot reach the server at ${root} (${cause}). Is it running? Check --server / MYRMEX_URL.`, EXIT.unavailable);
     }
     const text = await res.text();

@@ -34,11 +34,10 @@ export interface ExampleOutcome {
 export async function exampleWorkflows(backend: Backend): Promise<WorkflowDto[]> {
   const project = await backend.ensureExamples();
   const all = await backend.listWorkflows({ project });
-  const rank = (w: WorkflowDto) => {
-    const i = EXAMPLE_ORDER.indexOf(w.slug);
-    return i === -1 ? EXAMPLE_ORDER.length : i;
-  };
-  return [...all].sort((a, b) => rank(a) - rank(b) || a.slug.localeCompare(b.slug));
+  // Only the seven seeded examples, in tour order (workflows a user added to the project are not examples).
+  const found = EXAMPLE_ORDER.map((slug) => all.find((w) => w.slug === slug)).filter((w): w is WorkflowDto => w !== undefined);
+  if (found.length === 0) throw new CliError(`The "${project}" project has none of the seven examples any more (${EXAMPLE_ORDER.join(", ")}).`, EXIT.failure);
+  return found;
 }
 
 function outcomeOf(w: WorkflowDto, run: RunDto): ExampleOutcome {

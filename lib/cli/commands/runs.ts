@@ -134,7 +134,7 @@ export function registerRuns(program: Command, finish: Finish): void {
           const before = await backend.getRun(id);
           await backend.controlRun(id, "retry");
           if (!out.json && !opts.detach) out.line(`Retrying run ${id} (${before.tasks.filter((t) => ["failed", "upstream_failed", "cancelled"].includes(t.status)).length} steps to re-run)`);
-          const res = await followAndReport(backend, out, id, { detach: opts.detach, fromStart: false });
+          const res = await followAndReport(backend, out, id, { detach: opts.detach, fromStart: false, since: before });
           return res.code;
         }),
       ),
