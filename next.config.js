@@ -18,6 +18,8 @@ const csp = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // MYRMEX_DIST_DIR lets several builds coexist (e.g. parallel test suites); default .next.
+  distDir: process.env.MYRMEX_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,

@@ -3,6 +3,8 @@ import { resolveChromium } from "./e2e/support/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// One data directory per port, so parallel suites on different ports never share a database.
+const E2E_DATA = `data/e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -33,7 +35,7 @@ export default defineConfig({
   webServer: {
     // The production build, started exactly as a user starts it, on its own database.
     // A fresh database per test run: each run starts from a first start.
-    command: `node -e "require('fs').rmSync('data/e2e',{recursive:true,force:true})" && node scripts/start.mjs`,
+    command: `node -e "require('fs').rmSync('${E2E_DATA}',{recursive:true,force:true})" && node scripts/start.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -41,9 +43,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e/myrmex.db",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:./${E2E_DATA}/myrmex.db`,
       MYRMEX_HOST: "127.0.0.1",
-      MYRMEX_DATA_DIR: "./data/e2e",
+      MYRMEX_DATA_DIR: `./${E2E_DATA}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

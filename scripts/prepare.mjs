@@ -61,9 +61,10 @@ const BUILD_INPUTS = [
 ];
 
 export function build(env) {
-  const stampFile = path.join(root, ".next", "myrmex-fingerprint");
+  const distDir = path.join(root, env.MYRMEX_DIST_DIR || ".next");
+  const stampFile = path.join(distDir, "myrmex-fingerprint");
   const want = fingerprint(root, BUILD_INPUTS);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && readStamp(stampFile) === want) return;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && readStamp(stampFile) === want) return;
   console.log("… building the app (first start or sources changed)");
   sh(bin("next"), ["build"], env, "Production build");
   writeFileSync(stampFile, want);

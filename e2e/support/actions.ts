@@ -9,7 +9,7 @@ interface ManifestEntry {
 
 /** Server action ids of the production build, by "module#exportName". */
 export function actionIds(): Map<string, string> {
-  const file = path.resolve(import.meta.dirname, "..", "..", ".next", "server", "server-reference-manifest.json");
+  const file = path.resolve(import.meta.dirname, "..", "..", process.env.MYRMEX_DIST_DIR || ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
   const ids = new Map<string, string>();
   for (const [id, entry] of Object.entries(manifest.node)) {

@@ -4,12 +4,12 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
 
-const SKIP_DIRS = new Set(["node_modules", ".next", "generated", "data", "test-results", "playwright-report", ".git"]);
+const SKIP_DIRS = new Set(["node_modules", "generated", "data", "test-results", "playwright-report", ".git"]);
 
 function walk(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(path.join(dir, entry.name), out);
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".next")) walk(path.join(dir, entry.name), out);
     } else if (!/\.(test|int\.test|spec)\.tsx?$/.test(entry.name)) {
       out.push(path.join(dir, entry.name));
     }
