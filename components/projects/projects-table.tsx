@@ -2,20 +2,13 @@ import Link from "next/link";
 import type { ProjectRow } from "@/lib/queries/projects";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatRelative } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table";
 
 export function ProjectsTable({ rows }: { rows: ProjectRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table aria-label="Projects" className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            <th className="px-4 py-2 font-medium">Name</th>
-            <th className="px-4 py-2 font-medium">Status</th>
-            <th className="px-4 py-2 font-medium">Workflows</th>
-            <th className="px-4 py-2 font-medium">Last run</th>
-            <th className="px-4 py-2 font-medium">Success (7 d)</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Status", "Workflows", "Last run", "Success (7 d)"]} padded />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((p) => (
             <tr key={p.id}>

@@ -30,7 +30,7 @@ const POLL_MS = 2000;
  * clock for durations is separate ({@link useNow}) so only what shows time
  * re-renders every second.
  */
-export function LiveRunProvider({ initial, serverNow, children }: { initial: LiveRun; serverNow: number; children: ReactNode }) {
+export function LiveRunProvider({ initial, children }: { initial: LiveRun; children: ReactNode }) {
   const qc = useQueryClient();
   const runId = initial.id;
   const key = liveKeys.run(runId);
@@ -75,7 +75,7 @@ export function LiveRunProvider({ initial, serverNow, children }: { initial: Liv
     if (mode === "polling") void invalidateRun();
   }, [mode, invalidateRun]);
 
-  const now = useTicker(serverNow, live ? 1000 : null);
+  const now = useTicker(initial.asOf, live ? 1000 : null);
   const value = useMemo<LiveRunValue>(() => ({ run, mode, hints, refresh: invalidateRun }), [run, mode, hints, invalidateRun]);
   return (
     <RunContext.Provider value={value}>

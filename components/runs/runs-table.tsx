@@ -3,8 +3,8 @@ import type { RunRow } from "@/lib/queries/runs";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { durationBetween, formatDuration, formatRelative } from "@/components/ui/format";
 
-export function RunsTable({ runs, showProject = true }: { runs: RunRow[]; showProject?: boolean }) {
-  const now = new Date();
+/** Runs with status, step progress, duration and who started them. `now` makes server and browser render alike. */
+export function RunsTable({ runs, showProject = true, now = new Date() }: { runs: RunRow[]; showProject?: boolean; now?: Date }) {
   return (
     <div className="overflow-x-auto">
       <table aria-label="Runs" className="w-full text-left text-sm">
@@ -21,7 +21,7 @@ export function RunsTable({ runs, showProject = true }: { runs: RunRow[]; showPr
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {runs.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} data-run={r.id}>
               <td className="py-2 pr-4">
                 <Link href={`/runs/${r.id}`} className="whitespace-nowrap font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">
                   {r.id.slice(0, 8)}
@@ -44,11 +44,17 @@ export function RunsTable({ runs, showProject = true }: { runs: RunRow[]; showPr
                 <StatusBadge status={r.status} />
               </td>
               <td className="py-2 pr-4 tabular-nums">
-                {r.stepsDone}/{r.stepsTotal}
+                <span data-testid="run-progress">
+                  {r.stepsDone}/{r.stepsTotal}
+                </span>
+                <div className="mt-1 h-1 w-16 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" aria-hidden>
+                  <div className="h-full bg-indigo-500" style={{ width: `${r.stepsTotal ? (r.stepsDone / r.stepsTotal) * 100 : 0}%` }} />
+                </div>
               </td>
               <td className="py-2 pr-4 tabular-nums">{formatDuration(durationBetween(r.startedAt, r.finishedAt, now))}</td>
               <td className="py-2 pr-4 text-slate-600 dark:text-slate-400" title={r.queuedAt.toISOString()}>
                 {formatRelative(r.queuedAt, now)} · {r.trigger}
+                {r.triggeredBy ? <div className="truncate text-xs text-slate-500">by {r.triggeredBy}</div> : null}
               </td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { createTokenAction, revokeTokenAction } from "@/lib/actions/tokens/manag
 import { Field, FormError } from "@/components/ui/field";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import type { TokenDto } from "@/lib/auth/tokens";
+import { TableHead } from "@/components/ui/table";
 
 function when(d: Date | null): string {
   return d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "never";
@@ -41,15 +42,7 @@ export function TokensPanel({ tokens }: { tokens: TokenDto[] }) {
         <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet. Scripts and the CLI use them as `Authorization: Bearer …`.</p>
       ) : (
         <table aria-label="API tokens" className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Name</th>
-              <th className="py-2 pr-4 font-medium">Token</th>
-              <th className="py-2 pr-4 font-medium">Access</th>
-              <th className="py-2 pr-4 font-medium">Last used</th>
-              <th className="py-2 pr-4 font-medium" />
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Token", "Access", "Last used", ""]} />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {tokens.map((t) => (
               <tr key={t.id}>

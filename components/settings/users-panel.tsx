@@ -6,6 +6,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { ROLES } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/auth/users";
+import { TableHead } from "@/components/ui/table";
 
 export function UsersPanel({ users, meId }: { users: UserDto[]; meId: string }) {
   const [state, action, pending] = useActionState(createUserAction, {});
@@ -23,14 +24,7 @@ export function UsersPanel({ users, meId }: { users: UserDto[]; meId: string }) 
   return (
     <div className="space-y-6">
       <table aria-label="Users" className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
-          <tr>
-            <th className="py-2 pr-4 font-medium">User</th>
-            <th className="py-2 pr-4 font-medium">Role</th>
-            <th className="py-2 pr-4 font-medium">State</th>
-            <th className="py-2 pr-4 font-medium" />
-          </tr>
-        </thead>
+        <TableHead columns={["User", "Role", "State", ""]} />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {users.map((u) => (
             <tr key={u.id} data-user={u.email}>

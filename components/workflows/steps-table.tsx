@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from "@/lib/engine/definition";
+import { TableHead } from "@/components/ui/table";
 
 function resourcesText(r: WorkflowDefinition["steps"][number]["resources"]): string {
   if (!r) return "—";
@@ -26,15 +27,7 @@ export function StepsTable({ definition }: { definition: WorkflowDefinition }) {
   return (
     <div className="overflow-x-auto">
       <table aria-label="Steps" className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            <th className="py-2 pr-4 font-medium">Step</th>
-            <th className="py-2 pr-4 font-medium">Kind</th>
-            <th className="py-2 pr-4 font-medium">Depends on</th>
-            <th className="py-2 pr-4 font-medium">Resources</th>
-            <th className="py-2 pr-4 font-medium">Retries · timeout</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Step", "Kind", "Depends on", "Resources", "Retries · timeout"]} />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {definition.steps.map((s) => (
             <tr key={s.id}>

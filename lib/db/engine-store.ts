@@ -356,9 +356,18 @@ export class PrismaEngineStore implements EngineStore {
    * only if it is still the request that was read (compared by its `at`), so a
    * request recorded in between is kept for the next poll, never lost.
    */
-  async takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>> {
+  async takeControlRequests(
+    instanceId: string,
+    runIds?: readonly string[],
+  ): Promise<Array<{ runId: string; request: ControlRequest }>> {
+    if (runIds && runIds.length === 0) return [];
     const rows = await this.prisma.run.findMany({
-      where: { ownerInstanceId: instanceId, status: { in: LIVE_STATUSES }, NOT: { controlRequest: { equals: Prisma.DbNull } } },
+      where: {
+        ownerInstanceId: instanceId,
+        status: { in: LIVE_STATUSES },
+        NOT: { controlRequest: { equals: Prisma.DbNull } },
+        ...(runIds ? { id: { in: [...runIds] } } : {}),
+      },
       select: { id: true, controlRequest: true },
     });
     const taken: Array<{ runId: string; request: ControlRequest }> = [];

@@ -257,10 +257,15 @@ export class MemoryStore implements EngineStore {
     return true;
   }
 
-  async takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>> {
+  async takeControlRequests(
+    instanceId: string,
+    runIds?: readonly string[],
+  ): Promise<Array<{ runId: string; request: ControlRequest }>> {
     const out: Array<{ runId: string; request: ControlRequest }> = [];
+    const only = runIds ? new Set(runIds) : null;
     for (const run of this.runs.values()) {
       if (run.ownerInstanceId !== instanceId || !run.controlRequest || FINAL_RUN_STATUSES.includes(run.status)) continue;
+      if (only && !only.has(run.id)) continue;
       out.push({ runId: run.id, request: run.controlRequest });
       run.controlRequest = null;
     }

@@ -212,6 +212,20 @@ export interface TaskAttemptRecord {
   peakMemoryMb: number | null;
   instanceId: string;
   workerId: string | null;
+  /** Host the attempt ran on (set when it starts). */
+  host: string | null;
+  /**
+   * Process group of the attempt's processes (shell steps), recorded once
+   * spawned. After a crash, recovery on the same host kills this group before
+   * retrying the step.
+   */
+  processGroupId: number | null;
+  /**
+   * Start identity of the group leader (Linux: `"<boot id>:<starttime ticks>"`
+   * from /proc), compared before killing so a recycled pid is never signalled.
+   * Opaque to the engine; null if unknown.
+   */
+  processStartTime: string | null;
 }
 
 /** Mutable part of an attempt. */
@@ -386,7 +400,9 @@ export interface EngineStore {
   requestControl(input: { runId: string; request: ControlRequest }): Promise<boolean>;
   /**
    * Returns and clears (in one transaction) the pending control requests of
-   * the non-final runs owned by `instanceId`.
+   * the non-final runs owned by `instanceId` — only of `runIds` when given
+   * (recovery takes the request of the run it adopts before dispatching; the
+   * periodic poll takes those of the runs it has live).
    */
-  takeControlRequests(instanceId: string): Promise<Array<{ runId: string; request: ControlRequest }>>;
+  takeControlRequests(instanceId: string, runIds?: readonly string[]): Promise<Array<{ runId: string; request: ControlRequest }>>;
 }

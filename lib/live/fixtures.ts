@@ -42,6 +42,7 @@ export function liveRun(tasks: LiveTask[], over: Partial<LiveRun> = {}): LiveRun
     project: { name: "p", slug: "p" },
     version: 1,
     layout: null,
+    asOf: 1000,
     lastEventSeq: 0,
     tasks,
     attempts: [],

@@ -68,6 +68,8 @@ export interface LiveRun {
   version: number;
   /** Positions saved by the editor ({ stepId: { x, y } }), if any. */
   layout: Record<string, { x: number; y: number }> | null;
+  /** When the server read this snapshot (first render uses it as "now", so server and browser agree). */
+  asOf: Ms;
   /** Seq of the last event this snapshot reflects (events are idempotent, so a few may be reflected already). */
   lastEventSeq: number;
   /** In definition order. */

@@ -114,6 +114,7 @@ export async function getLiveRun(id: string): Promise<LiveRun | null> {
     project: run.project,
     version: run.workflowVersion.number,
     layout: layoutOf(run.workflow.layout),
+    asOf: Date.now(),
     lastEventSeq: last?.seq ?? 0,
     tasks,
     attempts: run.attempts.map((a) => ({

@@ -32,7 +32,8 @@ const optionalText = (max: number) =>
     .trim()
     .max(max)
     .optional()
-    .transform((s) => (s ? s : undefined));
+    .transform((s) => (s ? s : undefined))
+    .catch(undefined);
 
 /** Filters and page of the runs list (search params of /runs and its live feed). Unknown values are dropped, not refused: these come from links. */
 export const runsFilterSchema = z.object({

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { listPoolUsage } from "@/lib/queries/resources";
+import { TableHead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Resources" };
 export const dynamic = "force-dynamic";
@@ -17,15 +18,7 @@ export default async function ResourcesPage() {
       <AutoRefresh active={pools.some((p) => p.holders > 0)} intervalMs={2000} />
       <Card title="Pools">
         <table aria-label="Pools" className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Pool</th>
-              <th className="py-2 pr-4 font-medium">Capacity</th>
-              <th className="py-2 pr-4 font-medium">In use</th>
-              <th className="py-2 pr-4 font-medium">Holders</th>
-              <th className="py-2 pr-4 font-medium">Kind</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Pool", "Capacity", "In use", "Holders", "Kind"]} />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {pools.map((p) => (
               <tr key={p.name}>

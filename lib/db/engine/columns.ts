@@ -89,6 +89,9 @@ export const ATTEMPT_PATCH_COLUMNS: Record<keyof TaskAttemptPatch, Column> = {
   cpuSeconds: plain("cpuSeconds"),
   peakMemoryMb: plain("peakMemoryMb"),
   workerId: plain("workerId"),
+  host: plain("host"),
+  processGroupId: plain("processGroupId"),
+  processStartTime: plain("processStartTime"),
 };
 
 /** Task-run insert columns (all of the record). */
@@ -204,6 +207,9 @@ export function attemptRecordOf(row: TaskAttempt): TaskAttemptRecord {
     peakMemoryMb: row.peakMemoryMb,
     instanceId: row.instanceId,
     workerId: row.workerId,
+    host: row.host,
+    processGroupId: row.processGroupId,
+    processStartTime: row.processStartTime,
   };
 }
 

@@ -39,6 +39,28 @@ export type StepOutcome =
       outputs?: Record<string, Json>;
     } & Partial<AttemptUsage>);
 
+/**
+ * The OS processes of an attempt, as recorded on the attempt row when they
+ * start, so that after a crash an instance on the same host can find them.
+ */
+export interface AttemptProcess {
+  /** Process group id (the group leader's pid; shell steps run in their own group). */
+  processGroupId: number;
+  /** Opaque start identity of the leader (Linux: `"<boot id>:<starttime ticks>"`); null if unknown. */
+  processStartTime: string | null;
+}
+
+/** What {@link Executor.terminateOrphan} found and did. */
+export type OrphanOutcome =
+  /** Nothing of the attempt was running any more (or the pid now belongs to another process). */
+  | { status: "gone" }
+  /** Its processes were running and are gone now. */
+  | { status: "killed"; signal: "SIGTERM" | "SIGKILL"; pids: number[] }
+  /** Still alive after SIGKILL and the grace period (e.g. stuck in the kernel, or not ours to kill). */
+  | { status: "survived"; pids: number[] }
+  /** Cannot tell whether the processes are the attempt's (no start identity, no /proc). */
+  | { status: "unverifiable"; message: string };
+
 /** Everything an executor gets for one attempt. */
 export interface ExecutionContext {
   runId: string;
@@ -61,11 +83,23 @@ export interface ExecutionContext {
   log(stream: LogStream, text: string): void;
   /** Reports a CPU/memory sample of the attempt. */
   sample(cpuPercent: number, rssMb: number): void;
+  /**
+   * Reports the attempt's process group once spawned (persisted on the
+   * attempt, used by crash recovery). Optional for callers outside the engine.
+   */
+  processStarted?(process: AttemptProcess): void;
 }
 
 /** Runs attempts of one step kind. */
 export interface Executor {
   execute(ctx: ExecutionContext): Promise<StepOutcome>;
+  /**
+   * Crash recovery: an attempt of this kind was lost with its engine instance
+   * on THIS host; if its processes still run, kill them (TERM, then KILL after
+   * a grace period) and resolve once they are gone. Executors that start no
+   * OS processes leave it out.
+   */
+  terminateOrphan?(process: AttemptProcess): Promise<OrphanOutcome>;
 }
 
 /** Executors by step kind. */

@@ -121,6 +121,9 @@ CREATE TABLE "TaskAttempt" (
     "peakMemoryMb" REAL,
     "instanceId" TEXT NOT NULL,
     "workerId" TEXT,
+    "host" TEXT,
+    "processGroupId" INTEGER,
+    "processStartTime" TEXT,
     CONSTRAINT "TaskAttempt_taskRunId_fkey" FOREIGN KEY ("taskRunId") REFERENCES "TaskRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "TaskAttempt_runId_fkey" FOREIGN KEY ("runId") REFERENCES "Run" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -15,6 +15,7 @@ import { formatRelative } from "@/components/ui/format";
 import { RunsTable } from "@/components/runs/runs-table";
 import { getProjectBySlug, listWorkflows } from "@/lib/queries/projects";
 import { listRuns } from "@/lib/queries/runs";
+import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -51,14 +52,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
         ) : (
           <div className="overflow-x-auto">
             <table aria-label="Workflows" className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                <tr>
-                  <th className="py-2 pr-4 font-medium">Name</th>
-                  <th className="py-2 pr-4 font-medium">Steps</th>
-                  <th className="py-2 pr-4 font-medium">Version</th>
-                  <th className="py-2 pr-4 font-medium">Last run</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Name", "Steps", "Version", "Last run"]} />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {workflows.map((w) => (
                   <tr key={w.id}>

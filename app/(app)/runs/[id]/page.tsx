@@ -31,7 +31,7 @@ export default async function RunPage({ params }: { params: Params }) {
   const controlBlocked = hasRole(role, "editor") ? null : `Your role (${role}) can watch runs but not control them.`;
 
   return (
-    <LiveRunProvider initial={run} serverNow={Date.now()}>
+    <LiveRunProvider initial={run}>
       <PageHeader
         title={`${run.workflow.name} · run ${run.id.slice(0, 10)}`}
         breadcrumb={

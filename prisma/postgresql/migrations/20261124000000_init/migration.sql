@@ -149,6 +149,9 @@ CREATE TABLE "TaskAttempt" (
     "peakMemoryMb" DOUBLE PRECISION,
     "instanceId" TEXT NOT NULL,
     "workerId" TEXT,
+    "host" TEXT,
+    "processGroupId" INTEGER,
+    "processStartTime" TEXT,
 
     CONSTRAINT "TaskAttempt_pkey" PRIMARY KEY ("id")
 );
