@@ -1,58 +1,70 @@
-import { requirePage } from "@/lib/auth/current";
 import Link from "next/link";
+import { requirePage } from "@/lib/auth/current";
 import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { RunsTable } from "@/components/runs/runs-table";
-import { listRuns, runCountsByStatus } from "@/lib/queries/runs";
-import { listProjects } from "@/lib/queries/projects";
+import { formatDuration } from "@/components/ui/format";
+import { AutoRefresh } from "@/components/runs/auto-refresh";
+import { RunsOutcomeChart } from "@/components/charts/runs-outcome-chart";
+import { DurationTrendChart } from "@/components/charts/duration-trend-chart";
+import { RangeSelector } from "@/components/dashboard/range-selector";
+import { ActiveRuns } from "@/components/dashboard/active-runs";
+import { FailingSteps, RecentFailures } from "@/components/dashboard/failing-steps";
+import { PoolMeters } from "@/components/dashboard/pool-meters";
+import { db } from "@/lib/queries/db";
 import { listPoolUsage } from "@/lib/queries/resources";
+import { loadOverview, parseRange, RANGES } from "@/lib/metrics/overview-query";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
-  await requirePage("viewer");
-  const [counts, recent, projects, pools] = await Promise.all([runCountsByStatus(), listRuns({ take: 10 }), listProjects({ pageSize: 10_000 }), listPoolUsage()]);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const finished = (counts.succeeded ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-  const successRate = finished > 0 ? `${Math.round(((counts.succeeded ?? 0) / finished) * 100)} %` : "—";
-  const active = (counts.running ?? 0) + (counts.queued ?? 0) + (counts.paused ?? 0);
+const link = "text-xs text-indigo-600 hover:underline dark:text-indigo-400";
 
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("viewer");
+  const range = parseRange((await searchParams).range);
+  const [o, pools] = await Promise.all([loadOverview(db(), { range }), listPoolUsage()]);
+  const t = o.trend;
+  const label = RANGES[range].label;
+  const now = new Date(o.to);
   return (
     <>
-      <PageHeader title="Overview" description="What is running, what finished, and how it went." />
+      <PageHeader title="Overview" description="What is running, what finished, and how it went." actions={<RangeSelector value={range} />} />
+      <AutoRefresh active={o.active.length > 0} intervalMs={5000} />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Projects" value={projects.total} hint={`${projects.rows.reduce((a, p) => a + p.workflowCount, 0)} workflows`} />
-        <Stat label="Active runs" value={active} hint={`${counts.running ?? 0} running · ${counts.paused ?? 0} paused`} />
-        <Stat label="Runs (all time)" value={total} hint={`${counts.failed ?? 0} failed · ${counts.cancelled ?? 0} cancelled`} />
-        <Stat label="Success rate" value={successRate} hint={`of ${finished} finished runs`} />
+        <Stat label={`Runs (${label})`} value={t.total} hint={`${t.points.reduce((a, p) => a + p.failed, 0)} failed · ${t.points.reduce((a, p) => a + p.cancelled, 0)} cancelled`} />
+        <Stat label="Success rate" value={t.successRate === null ? "—" : `${(t.successRate * 100).toFixed(1)} %`} hint={`of ${t.finished} finished runs`} />
+        <Stat label="Duration p50" value={formatDuration(t.p50Ms)} hint={`p95 ${formatDuration(t.p95Ms)}`} />
+        <Stat label="Active runs" value={o.active.length} hint={`${o.active.filter((r) => r.status === "running").length} running now`} />
       </div>
+      {t.total === 0 ? (
+        <div className="mt-6">
+          <EmptyState title={`No runs in the last ${label}`}>
+            Open the <Link href="/projects/examples" className="text-indigo-600 underline dark:text-indigo-400">Examples</Link> project and run one of its workflows: every chart here is built from recorded runs.
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <Card title={`Runs by outcome (${label}, UTC)`}>
+            <RunsOutcomeChart points={t.points} bucketMs={o.bucketMs} />
+          </Card>
+          <Card title="Run duration p50 / p95">
+            <DurationTrendChart points={t.points} bucketMs={o.bucketMs} />
+          </Card>
+        </div>
+      )}
+      {o.truncated ? <p className="mt-2 text-xs text-amber-600">Only the latest 50,000 runs of this period are charted.</p> : null}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <Card title="Recent runs" className="lg:col-span-2" actions={<Link href="/runs" className="text-xs text-indigo-600 hover:underline dark:text-indigo-400">All runs</Link>}>
-          {recent.length ? (
-            <RunsTable runs={recent} />
-          ) : (
-            <EmptyState title="No runs yet">
-              Open the <Link href="/projects/examples" className="text-indigo-600 underline dark:text-indigo-400">Examples</Link> project and run one of its workflows to see results here.
-            </EmptyState>
-          )}
+        <Card title="Active runs" className="lg:col-span-2" actions={<Link href="/runs" className={link}>All runs</Link>}>
+          <ActiveRuns runs={o.active} now={o.to} />
         </Card>
-        <Card title="Resource pools" actions={<Link href="/resources" className="text-xs text-indigo-600 hover:underline dark:text-indigo-400">Resources</Link>}>
-          <ul className="space-y-3">
-            {pools.map((p) => (
-              <li key={p.name}>
-                <div className="flex justify-between text-sm">
-                  <span className="font-medium">{p.name}</span>
-                  <span className="tabular-nums text-slate-600 dark:text-slate-400">
-                    {p.inUse} / {p.capacity}
-                  </span>
-                </div>
-                <div className="mt-1 h-2 overflow-hidden rounded bg-slate-100 dark:bg-slate-800" role="meter" aria-label={`${p.name} in use`} aria-valuemin={0} aria-valuemax={p.capacity} aria-valuenow={p.inUse}>
-                  <div className="h-full bg-indigo-500" style={{ width: `${p.capacity > 0 ? Math.min(100, (p.inUse / p.capacity) * 100) : 0}%` }} />
-                </div>
-              </li>
-            ))}
-          </ul>
+        <Card title="Resource pools" actions={<Link href="/resources" className={link}>Resources</Link>}>
+          <PoolMeters pools={pools} />
+        </Card>
+        <Card title="Top failing steps" actions={<Link href="/reports" className={link}>Reports</Link>}>
+          <FailingSteps steps={o.failingSteps} />
+        </Card>
+        <Card title="Recent failures" className="lg:col-span-2">
+          <RecentFailures runs={o.recentFailures} now={now} />
         </Card>
       </div>
     </>

@@ -3,7 +3,7 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { layoutDag } from "@/lib/live/dag-layout";
+import { layoutDag, NODE_HEIGHT, NODE_WIDTH } from "@/lib/live/dag-layout";
 import type { LiveRun, WaitReason } from "@/lib/live/types";
 import { DagStepNode, type StepNode } from "./dag-step-node";
 
@@ -54,7 +54,17 @@ export function RunDag({ run, waits, selected, onOpen }: Props) {
         prev.data.onOpen === onOpen &&
         prev.position === position &&
         JSON.stringify(prev.data.wait) === JSON.stringify(wait);
-      const node: StepNode = same ? prev : { id: t.stepId, type: "step", position, data: { task: t, wait, selected: isSelected, onOpen }, draggable: false, connectable: false };
+      const node: StepNode = same ? prev : {
+            id: t.stepId,
+            type: "step",
+            position,
+            // Known size: React Flow can place and fit nodes before measuring them.
+            width: NODE_WIDTH,
+            height: NODE_HEIGHT,
+            data: { task: t, wait, selected: isSelected, onOpen },
+            draggable: false,
+            connectable: false,
+          };
       cache.set(t.stepId, node);
       return node;
     });
@@ -70,6 +80,7 @@ export function RunDag({ run, waits, selected, onOpen }: Props) {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        onNodeClick={(_, node) => onOpen(node.id)}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={{ padding: 0.1, maxZoom: 1 }}

@@ -7,9 +7,15 @@ import { ganttOf } from "@/lib/live/gantt";
 import { waitReasonsOf } from "@/lib/live/wait";
 import { Card } from "@/components/ui/card";
 import { useLiveRun, useNow } from "./live-run-context";
-import { RunDag } from "./run-dag";
 import { StepDrawer } from "./step-drawer";
 import { TaskTable } from "./task-table";
+
+// The graph (React Flow + dagre layout) renders in the browser only: laying out hundreds of steps
+// during server rendering would delay the whole page, and React Flow measures nodes in the DOM anyway.
+const RunDag = dynamic(() => import("./run-dag").then((m) => m.RunDag), {
+  ssr: false,
+  loading: () => <div className="h-[28rem] w-full animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" aria-label="Loading the graph" />,
+});
 
 // Recharts measures the DOM: render the timeline in the browser only, and only when its tab is open.
 const GanttChart = dynamic(() => import("@/components/charts/gantt-chart").then((m) => m.GanttChart), {

@@ -4,7 +4,7 @@
  * this boundary, and wires the log and sample sinks to the WriteQueue.
  */
 import type { EngineContext } from "./context";
-import type { ExecutionContext, StepOutcome } from "./executors/types";
+import type { AttemptProcess, ExecutionContext, StepOutcome } from "./executors/types";
 import type { ActiveAttempt, RunState, TaskState } from "./run-state";
 import type { Json, LogStream } from "./store";
 
@@ -92,6 +92,13 @@ export class AttemptRunner {
         active.peakMemoryMb = Math.max(active.peakMemoryMb ?? 0, rssMb);
         writer.appendSample(sample);
         writer.sideEvent({ type: "sample", runId: run.id, stepId: task.stepId, ...sample });
+      },
+      processStarted: (proc: AttemptProcess) => {
+        if (task.active !== active) return;
+        writer.updateAttempt(run.id, active.attemptId, {
+          processGroupId: proc.processGroupId,
+          processStartTime: proc.processStartTime,
+        });
       },
     };
   }

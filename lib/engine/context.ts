@@ -31,6 +31,8 @@ export interface EngineContext {
   readonly pools: ResourcePools;
   readonly executors: ExecutorRegistry;
   readonly instanceId: string;
+  /** Host name of this instance (recorded on attempts; crash recovery compares it). */
+  readonly host: string;
   readonly random: () => number;
   readonly options: ResolvedEngineOptions;
 }

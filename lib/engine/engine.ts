@@ -81,6 +81,7 @@ export class Engine {
       pools,
       executors: options.executors,
       instanceId: this.instanceId,
+      host: this.host,
       random: options.random ?? Math.random,
       options: resolved,
     };
@@ -242,9 +243,15 @@ export class Engine {
     }
   }
 
-  /** Applies controls other instances left for runs this instance owns. */
+  /**
+   * Applies controls other instances left for the runs this instance has
+   * live. (A run being adopted takes its own pending request in recovery,
+   * before it dispatches anything; it is not taken here meanwhile.)
+   */
   private async pollControls(): Promise<void> {
-    const requests = await this.store.takeControlRequests(this.instanceId);
+    const live = [...this.scheduler.runs.keys()];
+    if (live.length === 0) return;
+    const requests = await this.store.takeControlRequests(this.instanceId, live);
     for (const { runId, request } of requests) {
       const run = this.scheduler.runs.get(runId);
       if (!run) continue;

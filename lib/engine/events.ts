@@ -25,6 +25,24 @@ export type Actor = string | null;
 /** Run controls recorded with who and when. */
 export type RunControlAction = "pause" | "resume" | "cancel" | "retry";
 
+/**
+ * Crash recovery's finding about the processes of one lost attempt (none is
+ * reported when they had all ended): `killed` (were still running on this
+ * host, now gone), `survived` (still alive after SIGKILL: not retried),
+ * `unverifiable` (same host, identity cannot be checked), `other-host` (ran
+ * on another host: may still be running there).
+ */
+export interface LostAttemptReport {
+  stepId: string;
+  attempt: number;
+  host: string | null;
+  processGroupId: number | null;
+  outcome: "killed" | "survived" | "unverifiable" | "other-host";
+  signal?: "SIGTERM" | "SIGKILL";
+  pids?: number[];
+  message?: string;
+}
+
 /** State events, persisted in the run's event log. */
 export type RunEventBody =
   | {
@@ -37,7 +55,14 @@ export type RunEventBody =
     }
   | { type: "run.status"; status: RunStatus; previous: RunStatus; error?: string | null; metrics?: RunMetrics | null }
   | { type: "run.control"; action: RunControlAction; by: Actor }
-  | { type: "run.recovered"; instanceId: string; previousOwner: string | null; lostAttempts: number }
+  | {
+      type: "run.recovered";
+      instanceId: string;
+      previousOwner: string | null;
+      lostAttempts: number;
+      /** What was found/done about lost attempts' processes still running (absent if none). */
+      lostAttemptProcesses?: LostAttemptReport[];
+    }
   | {
       type: "task.status";
       taskRunId: string;

@@ -35,6 +35,7 @@ export {
   type Logger,
   type Actor,
   type RunControlAction,
+  type LostAttemptReport,
 } from "./events";
 export { derivedWaitReason, liveWaitReason, type DispatchSnapshot } from "./wait-reasons";
 export type { ControlResult } from "./controls";
@@ -55,9 +56,13 @@ export type {
   StepOutcome,
   FailureReason,
   AttemptUsage,
+  AttemptProcess,
+  LostAttempt,
+  OrphanOutcome,
 } from "./executors/types";
 export { defaultExecutors, type DefaultExecutorsOptions } from "./executors/registry";
 export { createShellExecutor, parseOutputLines, type ShellExecutorOptions } from "./executors/shell";
+export { terminateLostAttempt, type TerminateOptions } from "./executors/orphans";
 export { createHttpExecutor, type HttpExecutorOptions } from "./executors/http";
 export { createDelayExecutor } from "./executors/delay";
 export { noopExecutor } from "./executors/noop";

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FakeClock } from "./clock";
+import type { LostAttempt, OrphanOutcome } from "./executors/types";
 import { MemoryStore } from "./memory-store";
-import { createTestEngine } from "./testing";
+import { createTestEngine, ManualExecutor } from "./testing";
 import type { RunRecord } from "./store";
 
 const wf = (steps: unknown[], extra: Record<string, unknown> = {}) => ({ name: "t", steps, ...extra });
@@ -15,9 +16,9 @@ async function statuses(store: MemoryStore, runId: string) {
 }
 
 /** Engine A runs until `a` succeeded and `b` runs, then "crashes" (is dropped). */
-async function crashedRun(bRetry: Record<string, unknown> = { maxAttempts: 2, delaySec: 0 }) {
+async function crashedRun(bRetry: Record<string, unknown> = { maxAttempts: 2, delaySec: 0 }, host = "host-1") {
   const store = new MemoryStore();
-  const A = await createTestEngine({ store, instanceId: "A", clock: new FakeClock(1_000_000), heartbeatExpiryMs: EXPIRY, pools });
+  const A = await createTestEngine({ store, instanceId: "A", host, clock: new FakeClock(1_000_000), heartbeatExpiryMs: EXPIRY, pools });
   const runId = await A.start(
     wf([noop("a"), noop("b", ["a"], { retry: bRetry, resources: { pools: { slot: 1 } } }), noop("c", ["b"])]),
   );
@@ -168,5 +169,137 @@ describe("recovery", () => {
     await A.advance(1000);
     expect(await store.getRun(runId)).toMatchObject({ status: "cancelled", cancelledBy: "web-user", controlRequest: null });
     expect(await B.engine.pause(runId)).toMatchObject({ ok: false, reason: "invalid-state" });
+  });
+
+  describe("the lost attempt's processes", () => {
+    /** A ManualExecutor whose lost attempts' processes are "killed" with the given outcome. */
+    function orphanExecutor(outcome: OrphanOutcome) {
+      const ex = new ManualExecutor() as ManualExecutor & { terminateOrphan: (a: LostAttempt) => Promise<OrphanOutcome> };
+      ex.terminateOrphan = vi.fn(async () => outcome);
+      return ex;
+    }
+
+    /** Like crashedRun, with `b`'s process group reported by A's executor before the crash. */
+    async function crashedWithProcess(bRetry?: Record<string, unknown>) {
+      const crashed = await crashedRun(bRetry);
+      crashed.A.executor.calls.find((c) => c.ctx.stepId === "b")!.ctx.processStarted!({ processGroupId: 4242, processStartTime: "boot:77" });
+      await crashed.A.flush();
+      const lost = (await crashed.store.listAttempts(crashed.runId)).find((a) => a.stepId === "b")!;
+      expect(lost).toMatchObject({ host: "host-1", processGroupId: 4242, processStartTime: "boot:77" });
+      return crashed;
+    }
+
+    const adopt = async (store: MemoryStore, executor: ManualExecutor, host = "host-1") => {
+      const B = await createTestEngine({
+        store,
+        instanceId: "B",
+        host,
+        clock: new FakeClock(1_000_000 + EXPIRY + 1),
+        heartbeatExpiryMs: EXPIRY,
+        pools,
+        executors: { noop: executor },
+      });
+      await B.flush();
+      return B;
+    };
+
+    it("on the same host, kills them before retrying and says so", async () => {
+      const { store, runId } = await crashedWithProcess();
+      const ex = orphanExecutor({ status: "killed", signal: "SIGTERM", pids: [4242, 4243] });
+      await adopt(store, ex);
+      expect(ex.terminateOrphan).toHaveBeenCalledWith({
+        runId,
+        taskRunId: `${runId}:1`,
+        stepId: "b",
+        attempt: 1,
+        processGroupId: 4242,
+        processStartTime: "boot:77",
+      });
+      expect(ex.running()).toEqual(["b"]);
+      const [lost] = (await store.listAttempts(runId)).filter((a) => a.stepId === "b");
+      expect(lost).toMatchObject({ status: "lost", reason: "lost" });
+      expect(lost!.error).toBe(
+        "lost: the engine instance running this attempt stopped; its processes (pid 4242, 4243) were still running on host-1 and were killed (SIGTERM)",
+      );
+      const recovered = (await store.listEvents(runId)).find((e) => e.type === "run.recovered");
+      expect(recovered?.payload).toMatchObject({
+        lostAttempts: 1,
+        lostAttemptProcesses: [{ stepId: "b", attempt: 1, host: "host-1", processGroupId: 4242, outcome: "killed", signal: "SIGTERM", pids: [4242, 4243] }],
+      });
+    });
+
+    it("does not retry a step whose processes survived SIGKILL (it would run twice)", async () => {
+      const { store, runId } = await crashedWithProcess();
+      const ex = orphanExecutor({ status: "survived", pids: [4242] });
+      await adopt(store, ex);
+      expect(ex.calls).toHaveLength(0);
+      expect(await statuses(store, runId)).toEqual({ a: "succeeded", b: "failed", c: "upstream_failed" });
+      expect((await store.listTaskRuns(runId)).find((t) => t.stepId === "b")?.error).toMatch(/survived SIGKILL: not retried/);
+    });
+
+    it("on another host, retries per policy and records that the processes could not be verified", async () => {
+      const { store, runId } = await crashedWithProcess();
+      const ex = orphanExecutor({ status: "gone" });
+      await adopt(store, ex, "host-2");
+      expect(ex.terminateOrphan).not.toHaveBeenCalled();
+      expect(ex.running()).toEqual(["b"]);
+      const [lost] = (await store.listAttempts(runId)).filter((a) => a.stepId === "b");
+      expect(lost!.error).toMatch(/it ran on host host-1: its processes could not be verified from host-2 and may still be running/);
+      const statusEvent = (await store.listEvents(runId)).find(
+        (e) => e.type === "task.status" && (e.payload as { stepId: string; reason?: string }).stepId === "b" && (e.payload as { reason?: string }).reason === "lost",
+      );
+      expect(statusEvent?.payload).toMatchObject({ status: "ready", error: lost!.error });
+    });
+
+    it("asks the executor even when no process group was recorded (it may find them by their environment)", async () => {
+      const { store, runId } = await crashedRun();
+      const ex = orphanExecutor({ status: "gone" });
+      await adopt(store, ex);
+      expect(ex.terminateOrphan).toHaveBeenCalledWith(expect.objectContaining({ runId, stepId: "b", attempt: 1, processGroupId: null }));
+      expect(ex.running()).toEqual(["b"]);
+    });
+  });
+
+  describe("a control left for the dead owner", () => {
+    it("a pending pause is applied before anything is dispatched", async () => {
+      const { store, runId } = await crashedRun();
+      expect(await store.requestControl({ runId, request: { action: "pause", by: "web-user", at: 5 } })).toBe(true);
+      const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+      await B.flush();
+      expect(B.executor.calls).toHaveLength(0);
+      expect(await store.getRun(runId)).toMatchObject({ status: "paused", pausedBy: "web-user", controlRequest: null, ownerInstanceId: "B" });
+      expect(await statuses(store, runId)).toEqual({ a: "succeeded", b: "ready", c: "pending" });
+      await B.advance(5000); // nothing starts while paused (control polls included)
+      expect(B.executor.calls).toHaveLength(0);
+      expect(await B.engine.resume(runId, { by: "web-user" })).toEqual({ ok: true });
+      await B.flush();
+      expect(B.executor.running()).toEqual(["b"]);
+    });
+
+    it("a pending cancel settles the run at takeover without starting anything", async () => {
+      const { store, runId } = await crashedRun();
+      expect(await store.requestControl({ runId, request: { action: "cancel", by: "web-user", at: 5 } })).toBe(true);
+      const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+      await B.flush();
+      expect(B.executor.calls).toHaveLength(0);
+      expect(await store.getRun(runId)).toMatchObject({ status: "cancelled", cancelledBy: "web-user", controlRequest: null });
+      expect(await statuses(store, runId)).toEqual({ a: "succeeded", b: "cancelled", c: "cancelled" });
+      expect((await store.listAttempts(runId)).find((a) => a.stepId === "b")).toMatchObject({ status: "lost" });
+      expect(await store.listOpenAllocations(runId)).toEqual([]);
+      const controls = (await store.listEvents(runId)).filter((e) => e.type === "run.control").map((e) => e.payload);
+      expect(controls).toEqual([{ action: "cancel", by: "web-user" }]);
+    });
+
+    it("the control poll leaves a run being adopted alone (its request is taken by recovery)", async () => {
+      const store = new MemoryStore();
+      const take = vi.spyOn(store, "takeControlRequests");
+      const B = await createTestEngine({ store, instanceId: "B", pools });
+      await B.advance(3000);
+      // No live run: nothing to ask the store for.
+      expect(take).not.toHaveBeenCalled();
+      const runId = await B.start(wf([noop("x")]));
+      await B.advance(1000);
+      expect(take).toHaveBeenLastCalledWith("B", [runId]);
+    });
   });
 });

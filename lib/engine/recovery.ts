@@ -9,19 +9,109 @@
  * resource-`waiting` steps are queued again; backoffs resume until their
  * time; pending steps re-count their dependencies. Nothing stays stuck: a
  * run with no work left is finished at once.
+ *
+ * Before anything is dispatched:
+ * - the lost attempts' processes are dealt with: a lost attempt that ran on
+ *   THIS host has its processes killed by its executor (`terminateOrphan`:
+ *   TERM, KILL after a grace period, verified gone), so the retry never runs
+ *   next to its predecessor; one that ran on another host cannot be checked
+ *   — it is retried per policy and its error says so; one whose processes
+ *   survived SIGKILL is not retried (the step fails);
+ * - a control request left for the dead owner (`Run.controlRequest`) is taken
+ *   and applied, so a paused or cancelled run starts nothing new.
  */
+import { errorMessage } from "./attempt-runner";
 import type { EngineContext } from "./context";
-import { timeoutRun } from "./controls";
+import { pauseRun, resumeRun, timeoutRun } from "./controls";
+import type { OrphanOutcome } from "./executors/types";
 import { buildDag, topoSort } from "./graph";
 import { planWorkflow } from "./plan";
 import { shouldRetry } from "./retry";
 import { initialTaskRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
 import type { Scheduler } from "./scheduler";
-import type { Actor } from "./events";
-import type { EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
+import type { Actor, LostAttemptReport } from "./events";
+import type { ControlRequest, EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
 
 /** How a stored run is being resumed. */
 export type RestoreMode = { kind: "recover" } | { kind: "retry"; by: Actor };
+
+const LOST = "lost: the engine instance running this attempt stopped";
+
+/** What recovery did about a lost attempt's processes. */
+interface OrphanNote {
+  report: LostAttemptReport;
+  /** Appended to the attempt's `lost` error. */
+  text: string;
+  /** False when the processes may still run here: the step must not start again. */
+  retryable: boolean;
+}
+
+/**
+ * Deals with the processes of the run's lost attempts (attempts still
+ * `running` in the store), in parallel; resolves once each is gone or known
+ * not to be verifiable.
+ */
+async function terminateOrphans(ctx: EngineContext, record: RunRecord, attempts: TaskAttemptRecord[]): Promise<Map<string, OrphanNote>> {
+  const notes = new Map<string, OrphanNote>();
+  const kindOf = new Map(record.definition.steps.map((s) => [s.id, s.kind]));
+  await Promise.all(
+    attempts
+      .filter((a): a is TaskAttemptRecord & { host: string } => a.status === "running" && a.host !== null)
+      .map(async (a) => {
+        const kind = kindOf.get(a.stepId);
+        const executor = kind === undefined ? undefined : ctx.executors[kind];
+        const base = { stepId: a.stepId, attempt: a.attempt, host: a.host, processGroupId: a.processGroupId };
+        if (a.host !== ctx.host) {
+          if (a.processGroupId === null && !executor?.terminateOrphan) return; // starts no processes
+          notes.set(a.id, {
+            report: { ...base, outcome: "other-host" },
+            text: `; it ran on host ${a.host}: its processes could not be verified from ${ctx.host} and may still be running`,
+            retryable: true,
+          });
+          return;
+        }
+        if (!executor?.terminateOrphan) return;
+        let outcome: OrphanOutcome;
+        try {
+          outcome = await executor.terminateOrphan({
+            runId: a.runId,
+            taskRunId: a.taskRunId,
+            stepId: a.stepId,
+            attempt: a.attempt,
+            processGroupId: a.processGroupId,
+            processStartTime: a.processStartTime,
+          });
+        } catch (err) {
+          outcome = { status: "unverifiable", message: errorMessage(err) };
+        }
+        if (outcome.status === "gone") return; // nothing was left running: nothing to report
+        const note = describeOrphan(a.host, outcome);
+        notes.set(a.id, { report: { ...base, ...note.report }, text: note.text, retryable: outcome.status !== "survived" });
+        ctx.logger.warn("lost attempt's processes", { runId: a.runId, stepId: a.stepId, attempt: a.attempt, ...outcome });
+      }),
+  );
+  return notes;
+}
+
+function describeOrphan(
+  host: string,
+  o: Exclude<OrphanOutcome, { status: "gone" }>,
+): { report: Omit<LostAttemptReport, "stepId" | "attempt" | "host" | "processGroupId">; text: string } {
+  switch (o.status) {
+    case "killed":
+      return {
+        report: { outcome: "killed", signal: o.signal, pids: o.pids },
+        text: `; its processes (pid ${o.pids.join(", ")}) were still running on ${host} and were killed (${o.signal})`,
+      };
+    case "survived":
+      return {
+        report: { outcome: "survived", pids: o.pids },
+        text: `; its processes (pid ${o.pids.join(", ")}) on ${host} survived SIGKILL: not retried, so that the step does not run twice`,
+      };
+    case "unverifiable":
+      return { report: { outcome: "unverifiable", message: o.message }, text: `; could not verify that its processes on ${host} are gone: ${o.message}` };
+  }
+}
 
 /** Loads a run (already claimed by this instance) and hands it to the scheduler. */
 export async function restoreRun(
@@ -47,6 +137,10 @@ export async function restoreRun(
     list.push(a);
     attemptsByTask.set(a.taskRunId, list);
   }
+  // Kill what the lost attempts left running here, then take a control left
+  // for the dead owner — both before the run is dispatched.
+  const orphans = mode.kind === "recover" ? await terminateOrphans(ctx, record, attempts) : new Map<string, OrphanNote>();
+  const control = mode.kind === "recover" ? ((await store.takeControlRequests(ctx.instanceId, [record.id]))[0]?.request ?? null) : null;
   const now = ctx.clock.now();
   const missing: TaskState[] = [];
   const tasks = def.steps.map((step, index) => {
@@ -77,7 +171,7 @@ export async function restoreRun(
   const run = new RunState({ record: { ...record, ownerInstanceId: ctx.instanceId }, dag, tasks, order, seq: lastSeq });
   ctx.writer.adoptPersistedRun(run.id);
   scheduler.runs.set(run.id, run);
-  scheduler.deferPump(() => resume(ctx, scheduler, run, record, missing, attemptsByTask, mode, now));
+  scheduler.deferPump(() => resume(ctx, scheduler, run, record, missing, attemptsByTask, mode, now, orphans, control));
   return run;
 }
 
@@ -90,6 +184,8 @@ function resume(
   attemptsByTask: Map<string, TaskAttemptRecord[]>,
   mode: RestoreMode,
   now: number,
+  orphans: Map<string, OrphanNote>,
+  control: ControlRequest | null,
 ): void {
   const { writer } = ctx;
   const tr = scheduler.transitions;
@@ -110,6 +206,7 @@ function resume(
   const status = mode.kind === "retry" || record.status === "queued" ? "running" : record.status;
   tr.setRunStatus(run, status, patch);
   if (mode.kind === "retry") tr.runEvent(run, { type: "run.control", action: "retry", by: mode.by });
+  if (control) applyPendingControl(ctx, scheduler, run, control, now);
 
   // Steps stored as ready go straight back to the queue.
   for (const t of run.tasks) if (t.status === "ready") run.ready.push(t);
@@ -125,7 +222,8 @@ function resume(
     if (t.status !== "running") continue;
     // The attempt died with its instance.
     const attempt = (attemptsByTask.get(t.id) ?? []).find((a) => a.attempt === t.attempt && a.status === "running");
-    const error = "lost: the engine instance running this attempt stopped";
+    const note = attempt ? orphans.get(attempt.id) : undefined;
+    const error = note ? LOST + note.text : LOST;
     if (attempt) {
       writer.updateAttempt(run.id, attempt.id, { status: "lost", finishedAt: now, reason: "lost", error });
       t.lastFinishedAt = now;
@@ -133,7 +231,8 @@ function resume(
     lostAttempts++;
     t.failures++;
     const info = { reason: "lost", error, exitCode: null };
-    if (!run.cancelling && shouldRetry(t.retry, t.failures, "lost")) tr.makeReady(run, t, { reason: "lost", error });
+    const retryable = note?.retryable ?? true;
+    if (!run.cancelling && retryable && shouldRetry(t.retry, t.failures, "lost")) tr.makeReady(run, t, { reason: "lost", error });
     else if (run.cancelling) tr.setTaskStatus(run, t, "cancelled", { reason: "lost", error, patch: { finishedAt: now } });
     else tr.fail(run, t, info);
   }
@@ -171,7 +270,7 @@ function resume(
     }
   }
 
-  if (run.cancelling) tr.cancelUnstarted(run, "cancelled");
+  if (run.cancelling) tr.cancelUnstarted(run, `cancelled${run.record.cancelledBy ? ` by ${run.record.cancelledBy}` : ""}`);
   else if (run.failed && run.definition.onFailure === "stop") tr.stop(run, "not started: a step failed and onFailure is stop");
 
   const deadline = run.record.deadlineAt;
@@ -184,9 +283,37 @@ function resume(
       instanceId: ctx.instanceId,
       previousOwner: record.ownerInstanceId,
       lostAttempts,
+      ...(orphans.size > 0 ? { lostAttemptProcesses: [...orphans.values()].map((n) => n.report) } : {}),
     });
   }
   scheduler.pushRunEntry(run);
   scheduler.pump();
   tr.checkDone(run);
+}
+
+/**
+ * Applies a control the dead owner never took (it is already cleared in the
+ * store), before anything is dispatched: a pause keeps the run from starting
+ * anything, a cancel settles every step (lost attempts included) as cancelled.
+ */
+function applyPendingControl(ctx: EngineContext, scheduler: Scheduler, run: RunState, request: ControlRequest, now: number): void {
+  const tr = scheduler.transitions;
+  let applied = true;
+  switch (request.action) {
+    case "pause":
+      applied = pauseRun(scheduler, run, request.by, now).ok;
+      break;
+    case "resume":
+      applied = resumeRun(scheduler, run, request.by).ok;
+      break;
+    case "cancel":
+      if (run.cancelling) break;
+      // Like cancelRun; the rest of `resume` settles the steps.
+      run.cancelling = true;
+      run.record = { ...run.record, cancelledAt: now, cancelledBy: request.by };
+      tr.runEvent(run, { type: "run.control", action: "cancel", by: request.by });
+      ctx.writer.updateRun(run.id, { cancelledAt: now, cancelledBy: request.by });
+      break;
+  }
+  if (!applied) ctx.logger.warn("requested control not applied", { runId: run.id, action: request.action });
 }

@@ -172,6 +172,9 @@ export class Scheduler {
       peakMemoryMb: null,
       instanceId,
       workerId: null,
+      host: this.ctx.host,
+      processGroupId: null,
+      processStartTime: null,
     });
     for (const a of acquired.allocations) {
       writer.insertAllocation(a);

@@ -89,6 +89,8 @@ export interface RunsPage {
   page: number;
   pageSize: number;
   pages: number;
+  /** When it was read: the "now" relative times are rendered against. */
+  asOf: number;
 }
 
 /** One page of runs, newest first, filtered by project slug, workflow id, status and trigger. */
@@ -104,7 +106,7 @@ export async function listRunsPage(filter: RunsFilter, pageSize = RUNS_PAGE_SIZE
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pages);
   const runs = await prisma.run.findMany({ where, orderBy: [{ queuedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT });
-  return { rows: await toRows(runs), total, page, pageSize, pages };
+  return { rows: await toRows(runs), total, page, pageSize, pages, asOf: Date.now() };
 }
 
 export interface RunFilterOptions {

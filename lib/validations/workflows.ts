@@ -39,3 +39,25 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 100);
 }
+
+/** Editor positions, kept out of the definition: `{ nodes: { [stepId]: { x, y } } }`. */
+export const workflowLayoutSchema = z.strictObject({
+  nodes: z.record(z.string(), z.strictObject({ x: z.number().finite(), y: z.number().finite() })),
+});
+
+/** Save from the editor: a new immutable version on top of `baseVersion` (optimistic concurrency). */
+export const saveWorkflowVersionSchema = z.strictObject({
+  workflowId: z.string().min(1, "is required"),
+  baseVersion: z.number().int().min(0, "must be 0 or more"),
+  source: z.string().min(1, "is required").max(5_000_000, "is too large (5 MB at most)"),
+  format: z.enum(WORKFLOW_FORMATS, { message: "must be yaml or json" }),
+  layout: workflowLayoutSchema,
+});
+export type SaveWorkflowVersionInput = z.infer<typeof saveWorkflowVersionSchema>;
+
+/** A new, empty workflow from the editor ("New workflow" on a project page). */
+export const createWorkflowSchema = z.strictObject({
+  project: slug,
+  name: z.string().trim().min(1, "is required").max(200, "is too long"),
+});
+export type CreateWorkflowInput = z.infer<typeof createWorkflowSchema>;

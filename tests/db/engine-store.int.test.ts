@@ -84,6 +84,9 @@ function attemptRecord(task: TaskRunRecord, attempt: number, over: Partial<TaskA
     peakMemoryMb: null,
     instanceId: "inst-a",
     workerId: null,
+    host: "host-a",
+    processGroupId: null,
+    processStartTime: null,
     ...over,
   };
 }
@@ -116,6 +119,8 @@ function scenario(runId: string, versionId: string): Mutation[][] {
         { taskRunId: a.id, attempt: 1, ts: T0 + 12, cpuPercent: 99.5, rssMb: 10.25 },
         { taskRunId: a.id, attempt: 1, ts: T0 + 13, cpuPercent: 50, rssMb: 11 },
       ] },
+      // The shell executor reports the attempt's process group once spawned.
+      { type: "attempt.update", attemptId: a1.id, patch: { processGroupId: 2_147_000_000, processStartTime: "3528e3ee-9351-445b-af91-b6c5d9a84498:123456789012" } },
     ],
     [
       { type: "attempt.update", attemptId: a1.id, patch: { status: "failed", finishedAt: T0 + 20, exitCode: 1, reason: "exit-non-zero", error: "exit 1", cpuSeconds: 0.25, peakMemoryMb: 11 } },
@@ -194,6 +199,10 @@ describe.each(PROVIDERS)("PrismaEngineStore (%s)", (provider) => {
       ["b", "skipped", null],
     ]);
     expect(run.attempts[1]!.outputs).toEqual({ n: 1, s: "x", deep: { l: [1, null, true] } });
+    expect(run.attempts.map((x) => [x.host, x.processGroupId, x.processStartTime])).toEqual([
+      ["host-a", 2_147_000_000, "3528e3ee-9351-445b-af91-b6c5d9a84498:123456789012"],
+      ["host-a", null, null],
+    ]);
     expect(run.events.map((e) => e.payload)).toEqual([{ by: "cli" }, { stepId: "a", attempt: 1 }, null, { stepId: "a" }, 42]);
     expect(run.events[2]!.createdAt.getTime()).toBe(T0 + 20);
     // Time-range queries work on engine-written dates.
@@ -413,7 +422,13 @@ describe.each(PROVIDERS)("PrismaEngineStore (%s)", (provider) => {
     expect(await s.requestControl({ runId: live, request: { action: "pause", by: "u", at: T0 } })).toBe(true);
     expect(await s.requestControl({ runId: live, request: { action: "cancel", by: "u", at: T0 + 1 } })).toBe(true);
     expect(await s.takeControlRequests("someone-else")).toEqual([]);
-    expect(await s.takeControlRequests("owner")).toEqual([{ runId: live, request: { action: "cancel", by: "u", at: T0 + 1 } }]);
+    // Restricted to some runs (what the owner has live / is adopting).
+    expect(await s.takeControlRequests("owner", [])).toEqual([]);
+    expect(await s.takeControlRequests("owner", [finished])).toEqual([]);
+    expect(await s.takeControlRequests("owner", [live])).toEqual([{ runId: live, request: { action: "cancel", by: "u", at: T0 + 1 } }]);
+    expect(await s.takeControlRequests("owner")).toEqual([]);
+    expect(await s.requestControl({ runId: live, request: { action: "resume", by: "u", at: T0 + 2 } })).toBe(true);
+    expect(await s.takeControlRequests("owner")).toEqual([{ runId: live, request: { action: "resume", by: "u", at: T0 + 2 } }]);
     expect(await s.takeControlRequests("owner")).toEqual([]);
     expect((await s.getRun(live))?.controlRequest).toBeNull();
   });

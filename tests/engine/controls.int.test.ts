@@ -136,15 +136,13 @@ describe("controls across engine processes", () => {
   });
 
   /**
-   * KNOWN ENGINE GAP (`it.fails`; drop `.fails` once fixed): recovery does not
-   * look at the run's pending `controlRequest`. The adopter re-dispatches the
-   * lost attempt (and, with a short step, its successors) and applies the
-   * cancel only at its next control poll (≤ controlPollIntervalMs later). A
-   * pending `pause` likewise lets new attempts start on a run the user paused.
-   * Expected: restoreRun applies (and clears) a pending request before the
-   * first dispatch, so the server starts nothing here.
+   * Recovery takes the run's pending `controlRequest` and applies it before
+   * its first dispatch (not at the next control poll, up to
+   * controlPollIntervalMs later): the server starts nothing here — not the
+   * lost attempt's retry, not a successor. (A pending `pause` likewise keeps
+   * the adopted run from starting anything: lib/engine/recovery.test.ts.)
    */
-  it.fails("a pending cancel is applied at takeover, before anything is dispatched", async () => {
+  it("a pending cancel is applied at takeover, before anything is dispatched", async () => {
     const { s } = await cancelLeftForDeadOwner();
     expect(journal(s.journalFile).filter((j) => j.engine === "server")).toEqual([]);
   });

@@ -5,13 +5,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { checkHealth } from "@/lib/health/checks";
+import { HostChart } from "@/components/charts/host-chart";
+import { db } from "@/lib/queries/db";
+import { loadHostSamples } from "@/lib/metrics/host-query";
+import { HOST_RETENTION_MS, HOST_SAMPLE_INTERVAL_MS } from "@/lib/metrics/host-collector";
 
 export const metadata: Metadata = { title: "Health" };
 export const dynamic = "force-dynamic";
 
 export default async function HealthPage() {
   await requirePage("viewer");
-  const report = await checkHealth();
+  const [report, host] = await Promise.all([checkHealth(), loadHostSamples(db(), { rangeMs: 3_600_000 })]);
   return (
     <>
       <PageHeader
@@ -29,6 +33,13 @@ export default async function HealthPage() {
           </Card>
         ))}
       </div>
+      <Card title="System: this host, last hour (UTC)" className="mt-6">
+        {host.length ? (
+          <HostChart points={host} />
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">No samples yet: the server records CPU, memory and disk every {HOST_SAMPLE_INTERVAL_MS / 1000} s once it has started (kept for {HOST_RETENTION_MS / 3_600_000} h).</p>
+        )}
+      </Card>
       <p className="mt-6 text-sm text-slate-500 dark:text-slate-400">
         Scripts and monitors: <a className="underline" href="/api-docs">REST API reference</a> · liveness at <code>/api/health</code> (anonymous).
       </p>

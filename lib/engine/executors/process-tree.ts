@@ -37,6 +37,8 @@ export interface ProcStat {
   /** utime + stime + cutime + cstime, in seconds. */
   cpuSeconds: number;
   rssBytes: number;
+  /** Start time in clock ticks after boot (field 22): with the boot id, identifies the process. */
+  startTicks: number;
 }
 
 /** Parses /proc/<pid>/stat; null if the process is gone. */
@@ -57,7 +59,34 @@ export function readProcStat(pid: number): ProcStat | null {
     pgrp: num(2),
     cpuSeconds: (num(11) + num(12) + num(13) + num(14)) / CLOCK_TICKS,
     rssBytes: num(21) * pageBytes(),
+    startTicks: num(19),
   };
+}
+
+let bootIdCache: string | null | undefined;
+
+/** This boot's id (/proc/sys/kernel/random/boot_id); null without /proc. */
+export function bootId(): string | null {
+  if (bootIdCache === undefined) {
+    try {
+      bootIdCache = HAS_PROC ? readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || null : null;
+    } catch {
+      bootIdCache = null;
+    }
+  }
+  return bootIdCache;
+}
+
+/**
+ * Start identity of a live process, `"<boot id>:<starttime ticks>"`: a pid
+ * recycled later (or after a reboot) gets a different one. Null without /proc
+ * or if the process is gone.
+ */
+export function processStartIdentity(pid: number): string | null {
+  const boot = bootId();
+  if (boot === null) return null;
+  const st = readProcStat(pid);
+  return st ? `${boot}:${st.startTicks}` : null;
 }
 
 /** Every process on the machine (Linux only; empty elsewhere). */

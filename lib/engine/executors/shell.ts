@@ -5,7 +5,10 @@
  * output + `MYRMEX_OUTPUT` (a file the step may write `key=value` lines to,
  * returned as outputs). stdout/stderr are streamed in order. On abort the
  * whole tree gets SIGTERM, then SIGKILL after a grace period, and the
- * attempt resolves only once every process of the tree is gone.
+ * attempt resolves only once every process of the tree is gone. The process
+ * group is reported (`ctx.processStarted`) so that, if the engine dies, the
+ * instance that recovers the run on this host can kill the orphans
+ * (`terminateOrphan`, see orphans.ts) before retrying the step.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -14,8 +17,9 @@ import os from "node:os";
 import path from "node:path";
 import { renderTemplate } from "../template";
 import type { Json } from "../store";
-import { clearUsageHistory, hasProcFs, isAlive, processTree, sampleTree, signalTree } from "./process-tree";
-import type { ExecutionContext, Executor, StepOutcome } from "./types";
+import { terminateLostAttempt } from "./orphans";
+import { clearUsageHistory, hasProcFs, isAlive, processStartIdentity, processTree, sampleTree, signalTree } from "./process-tree";
+import type { ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
 
 /** Options of {@link createShellExecutor}. */
 export interface ShellExecutorOptions {
@@ -101,6 +105,9 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       }
       return { ok: true, outputs, exitCode: 0, ...usage };
     },
+    terminateOrphan(attempt: LostAttempt): Promise<OrphanOutcome> {
+      return terminateLostAttempt(attempt, { graceMs: killGraceMs });
+    },
   };
 }
 
@@ -137,6 +144,9 @@ function runProcess(
       return;
     }
     const pid = child.pid;
+    // The group (= the shell's pid, detached) and its start identity, persisted
+    // on the attempt so that recovery can kill it if this engine dies.
+    if (pid !== undefined) ctx.processStarted?.({ processGroupId: pid, processStartTime: processStartIdentity(pid) });
     let cpuSeconds: number | null = null;
     let peakMemoryMb: number | null = null;
     let known: number[] = [];

@@ -50,6 +50,17 @@ export interface AttemptProcess {
   processStartTime: string | null;
 }
 
+/** An attempt lost with its engine instance, as recorded (see {@link Executor.terminateOrphan}). */
+export interface LostAttempt {
+  runId: string;
+  taskRunId: string;
+  stepId: string;
+  attempt: number;
+  /** Null if the engine died before the process group was recorded. */
+  processGroupId: number | null;
+  processStartTime: string | null;
+}
+
 /** What {@link Executor.terminateOrphan} found and did. */
 export type OrphanOutcome =
   /** Nothing of the attempt was running any more (or the pid now belongs to another process). */
@@ -99,7 +110,7 @@ export interface Executor {
    * a grace period) and resolve once they are gone. Executors that start no
    * OS processes leave it out.
    */
-  terminateOrphan?(process: AttemptProcess): Promise<OrphanOutcome>;
+  terminateOrphan?(attempt: LostAttempt): Promise<OrphanOutcome>;
 }
 
 /** Executors by step kind. */

@@ -16,6 +16,7 @@ import { RunsTable } from "@/components/runs/runs-table";
 import { getProjectBySlug, listWorkflows } from "@/lib/queries/projects";
 import { listRuns } from "@/lib/queries/runs";
 import { TableHead } from "@/components/ui/table";
+import { NewWorkflowButton } from "@/components/workflows/new-workflow-button";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
         <dt className="text-slate-500 dark:text-slate-400">Created</dt>
         <dd>{formatRelative(project.createdAt)}</dd>
       </dl>
-      <Card title={`Workflows (${workflows.length})`}>
+      <Card
+        title={`Workflows (${workflows.length})`}
+        actions={hasRole(effectiveRole(me), "editor") && project.status !== "archived" ? <NewWorkflowButton project={project.slug} /> : undefined}
+      >
         {workflows.length === 0 ? (
           <EmptyState title="No workflows in this project" />
         ) : (

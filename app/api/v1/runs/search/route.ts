@@ -12,6 +12,6 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   return withApi(req, "viewer", async () => {
     const filter = runsFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return json({ ...(await listRunsPage(filter)), asOf: Date.now() });
+    return json(await listRunsPage(filter));
   });
 }

@@ -55,7 +55,17 @@ export default async function WorkflowPage({ params }: { params: Params }) {
           </>
         }
         description={workflow.description || undefined}
-        actions={<RunWorkflowButton workflowId={workflow.id} disabledReason={runBlocked} />}
+        actions={
+          <div className="flex items-start gap-2">
+            <Link
+              href={`/projects/${workflow.project.slug}/workflows/${workflow.slug}/edit`}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              {hasRole(effectiveRole(me), "editor") && workflow.project.status !== "archived" ? "✎ Edit" : "View in editor"}
+            </Link>
+            <RunWorkflowButton workflowId={workflow.id} disabledReason={runBlocked} />
+          </div>
+        }
       />
       {definition && version ? (
         <>

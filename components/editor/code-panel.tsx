@@ -1,0 +1,83 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { WorkflowInput } from "@/lib/engine/definition";
+import type { WorkflowFormat } from "@/lib/engine/parse";
+import { textToWorkflow, workflowToText, type TextError } from "@/lib/workflows/editor/codec";
+
+interface Props {
+  workflow: WorkflowInput;
+  readOnly: boolean;
+  format: WorkflowFormat;
+  onFormat: (f: WorkflowFormat) => void;
+  /** Called with each text that parses into a definition; the canvas follows it. */
+  onWorkflow: (w: WorkflowInput) => void;
+}
+
+/**
+ * The definition as YAML or JSON, two-way with the canvas. Text that does not
+ * parse (or breaks the schema) shows its errors with their line and leaves the
+ * canvas on the last good definition.
+ */
+export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: Props) {
+  const [text, setText] = useState(() => workflowToText(workflow, format));
+  const [errors, setErrors] = useState<TextError[]>([]);
+  // The definition and format the text currently shows; a different one (a canvas edit, undo) regenerates it.
+  const [shown, setShown] = useState<{ workflow: WorkflowInput; format: WorkflowFormat }>({ workflow, format });
+  if (shown.workflow !== workflow || shown.format !== format) {
+    setShown({ workflow, format });
+    setText(workflowToText(workflow, format));
+    setErrors([]);
+  }
+  const gutter = useRef<HTMLDivElement>(null);
+
+  const onText = (next: string) => {
+    setText(next);
+    const parsed = textToWorkflow(next, format);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors([]);
+    // Keep the user's text (comments, spacing) for this definition.
+    setShown({ workflow: parsed.workflow, format });
+    onWorkflow(parsed.workflow);
+  };
+
+  const lines = text.split("\n").length;
+  const bad = new Set(errors.map((e) => e.line).filter((l): l is number => l !== undefined));
+  return (
+    <div className="flex h-full flex-col">
+      <div className="mb-1 flex items-center gap-1 text-xs" role="tablist" aria-label="Format">
+        {(["yaml", "json"] as const).map((f) => (
+          <button key={f} type="button" role="tab" aria-selected={format === f} onClick={() => onFormat(f)} className={`rounded px-2 py-0.5 ${format === f ? "bg-indigo-600 text-white" : "bg-slate-100 dark:bg-slate-800"}`}>
+            {f.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      <div className="flex min-h-0 flex-1 overflow-hidden rounded border border-slate-300 bg-slate-950 font-mono text-xs leading-5 text-slate-100 dark:border-slate-700">
+        <div ref={gutter} aria-hidden className="select-none overflow-hidden bg-slate-900 px-2 py-2 text-right text-slate-500">
+          {Array.from({ length: lines }, (_, i) => (
+            <div key={i} className={bad.has(i + 1) ? "bg-red-700 text-white" : undefined}>{i + 1}</div>
+          ))}
+        </div>
+        <textarea
+          aria-label={`Definition (${format.toUpperCase()})`}
+          spellCheck={false}
+          readOnly={readOnly}
+          value={text}
+          wrap="off"
+          onChange={(e) => onText(e.target.value)}
+          onScroll={(e) => { if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop; }}
+          className="min-h-0 flex-1 resize-none bg-transparent p-2 leading-5 outline-none"
+        />
+      </div>
+      {errors.length ? (
+        <ul aria-label="Code errors" className="mt-1 max-h-24 overflow-auto text-xs text-red-600">
+          {errors.map((e, i) => <li key={i} role="alert">{e.message}</li>)}
+          <li className="text-slate-500">The canvas keeps the last definition that parsed.</li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}

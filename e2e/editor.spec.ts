@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { USERS } from "./support/users";
+
+const node = (page: Page, id: string) => page.locator(`[data-testid="step-node"][data-step="${id}"]`);
+
+/** Drags from a step's output handle to another step's input handle: `to` then depends on `from`. */
+async function connect(page: Page, from: string, to: string) {
+  const src = await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).boundingBox();
+  const dst = await page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`).boundingBox();
+  if (!src || !dst) throw new Error(`handles of ${from} / ${to} not found`);
+  await page.mouse.move(src.x + src.width / 2, src.y + src.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(dst.x + dst.width / 2, dst.y + dst.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function newWorkflow(page: Page, name: string) {
+  await page.goto("/projects/examples");
+  await page.getByRole("button", { name: "New workflow" }).click();
+  await page.getByLabel("Workflow name").fill(name);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/workflows\/[\w-]+\/edit$/);
+  await expect(node(page, "start")).toBeVisible();
+}
+
+test("build a diamond on the canvas, refuse a cycle, save versions, diff them and run", async ({ page }) => {
+  const name = `Diamond ${Date.now()}`;
+  await newWorkflow(page, name);
+
+  // Add three steps from the palette, lay them out, connect a diamond with the mouse.
+  await page.getByRole("button", { name: "Add shell step" }).click();
+  await page.getByRole("button", { name: "Add delay step" }).click();
+  await page.getByRole("button", { name: "Add noop step" }).click();
+  await expect(page.getByTestId("step-node")).toHaveCount(4);
+  await page.getByRole("button", { name: "Layout ↓" }).click();
+  await page.getByRole("button", { name: "Fit" }).click();
+  await connect(page, "start", "shell-1");
+  await connect(page, "start", "delay-1");
+  await connect(page, "shell-1", "noop-1");
+  await connect(page, "delay-1", "noop-1");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(4);
+
+  // Edit a property in the panel: the YAML follows.
+  await node(page, "shell-1").click();
+  await page.getByLabel("Command").fill("echo diamond");
+  await page.getByRole("tab", { name: "code" }).click();
+  const code = page.getByLabel("Definition (YAML)");
+  await expect(code).toHaveValue(/run: echo diamond/);
+  await expect(code).toHaveValue(/dependsOn:\s*\n\s*- start/);
+
+  // A cycle: red edge, listed with its path, save refused; undo removes it.
+  await page.getByRole("button", { name: "Layout →" }).click();
+  await page.getByRole("button", { name: "Fit" }).click();
+  await connect(page, "noop-1", "start");
+  await expect(page.locator(".react-flow__edge.cycle-edge").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Problems" })).toContainText("dependency cycle:");
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("save-error")).toContainText("Fix the");
+  await page.getByRole("button", { name: "↶ Undo" }).click();
+  await expect(page.locator(".react-flow__edge.cycle-edge")).toHaveCount(0);
+  await expect(page.getByTestId("problems-ok")).toBeVisible();
+
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as version 2");
+
+  // Reload: the same graph comes back (positions from the layout, not the YAML).
+  await page.reload();
+  await expect(page.getByTestId("step-node")).toHaveCount(4);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(4);
+
+  // Edit the YAML to add a step: it appears on the canvas; save again.
+  await page.getByRole("tab", { name: "code" }).click();
+  const text = await code.inputValue();
+  await code.fill(`${text.trimEnd()}\n  - id: extra\n    kind: noop\n    dependsOn: [noop-1]\n`);
+  await expect(node(page, "extra")).toBeVisible();
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as version 3");
+
+  // The diff between the two versions lists the change.
+  await page.getByRole("tab", { name: "versions" }).click();
+  await expect(page.getByRole("table", { name: "Versions" }).locator("tr[data-version]")).toHaveCount(3);
+  await page.getByLabel("From version").selectOption("2");
+  await page.getByLabel("To version").selectOption("3");
+  await expect(page.getByRole("list", { name: "Changes" })).toContainText("extra added");
+
+  // Run the saved version.
+  await page.getByRole("button", { name: "▶ Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[\w-]+$/);
+});
+
+test("the code view keeps the last good canvas on a syntax error", async ({ page }) => {
+  await newWorkflow(page, `Code ${Date.now()}`);
+  await page.getByRole("tab", { name: "code" }).click();
+  const code = page.getByLabel("Definition (YAML)");
+  await code.fill("name: broken\nsteps:\n  - id: a\n    kind: [noop\n");
+  await expect(page.getByRole("list", { name: "Code errors" })).toContainText("line");
+  await expect(node(page, "start")).toBeVisible();
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: USERS.viewer.state });
+  test("the editor is read-only", async ({ page }) => {
+    await page.goto("/projects/examples/workflows/basic-workflow/edit");
+    await expect(page.getByText("Read-only: your role (viewer)")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save version" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Add shell step" })).toBeDisabled();
+  });
+});
