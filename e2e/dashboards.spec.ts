@@ -36,6 +36,14 @@ test("dashboards show the recorded runs of the examples", async ({ page }) => {
   expect(succeeded).toBeGreaterThanOrEqual(3);
   await expect(page.getByText("Runs (24 h)")).toBeVisible();
   await expect(cellsOf(page, "Run duration percentiles").first()).toBeAttached();
+  // A custom range of today's UTC date shows the same runs, hour by hour.
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("From (UTC)").fill(today);
+  await page.getByLabel("To (UTC)").fill(today);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+  await expect(page.getByText("Runs in range")).toBeVisible();
+  expect((await cellsOf(page, "Runs by outcome").evaluateAll((trs) => trs.map((tr) => Number(tr.children[1]?.textContent ?? 0)))).reduce((a, b) => a + b, 0)).toBe(succeeded);
 
   // Resources: example 4 contended for deploy-slot, so steps waited for it.
   await page.goto("/resources");
@@ -64,6 +72,8 @@ test("dashboards show the recorded runs of the examples", async ({ page }) => {
   const report = (await json.json()) as { kind: string; runs: unknown[] };
   expect(report.kind).toBe("workflow");
   expect(report.runs).toHaveLength(2);
+  const html = await page.request.get(`/api/v1/workflows/${workflowId}/report?format=html`);
+  expect(await html.text()).toContain('class="bar"');
   const csv = await page.request.get(`/api/v1/workflows/${workflowId}/report?format=csv`);
   expect((await csv.text()).split("\n").filter(Boolean).length).toBeGreaterThan(1);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByLabel("Export workflow report").getByRole("link", { name: "CSV" }).click()]);

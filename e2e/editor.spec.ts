@@ -1,5 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
-import { USERS } from "./support/users";
+import { USERS, type TestRole } from "./support/users";
+import { ANONYMOUS } from "./support/ui";
+
+// Each test signs in itself: the shared e2e/.auth files may be rewritten by a suite running in parallel.
+test.use({ storageState: ANONYMOUS });
+
+async function signIn(page: Page, role: TestRole) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(USERS[role].email);
+  await page.getByLabel("Password").fill(USERS[role].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+}
 
 const node = (page: Page, id: string) => page.locator(`[data-testid="step-node"][data-step="${id}"]`);
 
@@ -15,6 +27,7 @@ async function connect(page: Page, from: string, to: string) {
 }
 
 async function newWorkflow(page: Page, name: string) {
+  await signIn(page, "editor");
   await page.goto("/projects/examples");
   await page.getByRole("button", { name: "New workflow" }).click();
   await page.getByLabel("Workflow name").fill(name);
@@ -33,7 +46,8 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
   await page.getByRole("button", { name: "Add noop step" }).click();
   await expect(page.getByTestId("step-node")).toHaveCount(4);
   await page.getByRole("button", { name: "Layout ↓" }).click();
-  await page.getByRole("button", { name: "Fit" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await page.waitForTimeout(300); // the viewport settles before handles are measured
   await connect(page, "start", "shell-1");
   await connect(page, "start", "delay-1");
   await connect(page, "shell-1", "noop-1");
@@ -50,7 +64,8 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
 
   // A cycle: red edge, listed with its path, save refused; undo removes it.
   await page.getByRole("button", { name: "Layout →" }).click();
-  await page.getByRole("button", { name: "Fit" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await page.waitForTimeout(300);
   await connect(page, "noop-1", "start");
   await expect(page.locator(".react-flow__edge.cycle-edge").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Problems" })).toContainText("dependency cycle:");
@@ -61,7 +76,7 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
   await expect(page.getByTestId("problems-ok")).toBeVisible();
 
   await page.getByRole("button", { name: "Save version" }).click();
-  await expect(page.getByRole("status")).toContainText("Saved as version 2");
+  await expect(page.getByTestId("save-status")).toContainText("Saved as version 2");
 
   // Reload: the same graph comes back (positions from the layout, not the YAML).
   await page.reload();
@@ -74,7 +89,7 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
   await code.fill(`${text.trimEnd()}\n  - id: extra\n    kind: noop\n    dependsOn: [noop-1]\n`);
   await expect(node(page, "extra")).toBeVisible();
   await page.getByRole("button", { name: "Save version" }).click();
-  await expect(page.getByRole("status")).toContainText("Saved as version 3");
+  await expect(page.getByTestId("save-status")).toContainText("Saved as version 3");
 
   // The diff between the two versions lists the change.
   await page.getByRole("tab", { name: "versions" }).click();
@@ -98,11 +113,40 @@ test("the code view keeps the last good canvas on a syntax error", async ({ page
 });
 
 test.describe("as a viewer", () => {
-  test.use({ storageState: USERS.viewer.state });
   test("the editor is read-only", async ({ page }) => {
+    await signIn(page, "viewer");
     await page.goto("/projects/examples/workflows/basic-workflow/edit");
     await expect(page.getByText("Read-only: your role (viewer)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save version" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Add shell step" })).toBeDisabled();
   });
+});
+
+test("two people saving on the same version: the second gets a conflict, not an overwrite", async ({ page, browser }) => {
+  await newWorkflow(page, `Conflict ${Date.now()}`);
+  const url = page.url();
+  const other = await browser.newPage({ storageState: ANONYMOUS });
+  await signIn(other, "admin");
+  await other.goto(url);
+  await expect(node(other, "start")).toBeVisible();
+
+  await other.getByRole("button", { name: "Add shell step" }).click();
+  await other.getByRole("button", { name: "Save version" }).click();
+  await expect(other.getByTestId("save-status")).toContainText("Saved as version 2");
+
+  await page.getByRole("button", { name: "Add delay step" }).click();
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("save-error")).toContainText("Someone saved version 2 after you opened version 1");
+  await expect(page.getByTestId("save-error").getByRole("button", { name: "Reload" })).toBeVisible();
+  await other.close();
+});
+
+test("import a definition file into the editor", async ({ page }) => {
+  await newWorkflow(page, `Import ${Date.now()}`);
+  const yaml = "name: imported\nsteps:\n  - id: fetch\n    kind: shell\n    run: echo fetch\n  - id: report\n    kind: noop\n    dependsOn: [fetch]\n";
+  await page.getByLabel("Import definition file").setInputFiles({ name: "wf.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+  await expect(node(page, "fetch")).toBeVisible();
+  await expect(node(page, "report")).toBeVisible();
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  await expect(node(page, "start")).toHaveCount(0);
 });

@@ -5,12 +5,19 @@
  */
 import { expect, test } from "@playwright/test";
 import { actionIds, callAction } from "./support/actions";
-import { dagNode, expectSameDocument, markDocument, seedWorkflow, startRun, stepRow, unique } from "./support/live";
+import { createProject, dagNode, expectSameDocument, markDocument, seedWorkflow, startRun, stepRow, unique } from "./support/live";
 import { USERS } from "./support/users";
+
+/** The workflows of this file live in a project of their own, so the Examples project stays as seeded. */
+let project = "";
+test.beforeAll(async ({ browser }) => {
+  project = await createProject(browser, "Live runs");
+});
 
 test("steps turn green live without a reload, and a step's drawer tails its log while it streams", async ({ page, request }) => {
   const wf = await seedWorkflow(
     request,
+    project,
     `name: live-tail-${unique()}
 steps:
   - { id: prepare, kind: shell, run: "echo ready" }
@@ -94,6 +101,7 @@ test("a retried step shows every attempt with its exit code and log, and the tim
 test("pause starts nothing new until resume, and the waiting step says why", async ({ page, request }) => {
   const wf = await seedWorkflow(
     request,
+    project,
     `name: pause-chain-${unique()}
 steps:
   - { id: first, kind: shell, run: "sleep 2; echo first" }
@@ -126,6 +134,7 @@ test("retry failed steps re-runs the failed step and what it blocked, and keeps 
   const id = unique();
   const wf = await seedWorkflow(
     request,
+    project,
     `name: retry-${id}
 steps:
   - { id: setup, kind: shell, run: "echo setup" }
@@ -163,6 +172,19 @@ test("a step waiting for a busy pool shows its wait reason in the table and the 
   await expect(page.getByRole("table", { name: "Step states" }).getByTestId("wait-reason").filter({ hasText: /needs 1 deploy-slot, 0 free of 1/ }).first()).toBeVisible();
   await expect(page.getByTestId("run-dag").getByText(/needs 1 deploy-slot/).first()).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Steps done" })).toHaveAttribute("aria-valuenow", "6", { timeout: 30_000 });
+});
+
+test("a shell step's drawer charts its CPU and memory over time", async ({ page }) => {
+  await page.goto("/projects/examples/workflows/performance-monitoring");
+  await page.getByRole("button", { name: "▶ Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[\w-]+$/);
+  await expect(page.getByRole("progressbar", { name: "Steps done" })).toHaveAttribute("aria-valuenow", "4", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Open step CPU-heavy work" }).click();
+  const drawer = page.getByRole("dialog", { name: "CPU-heavy work" });
+  await expect(drawer.getByTestId("usage-chart").locator("path.recharts-curve").first()).toBeVisible();
+  await expect(drawer.getByTestId("step-log")).toContainText("iterations=");
+  await expect(drawer.getByText("Outputs")).toBeVisible();
+  await expect(drawer.locator("pre")).toContainText("iterations");
 });
 
 test.describe("a viewer", () => {

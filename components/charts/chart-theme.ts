@@ -19,5 +19,7 @@ export const TOOLTIP_STYLE = { contentStyle: { background: "var(--color-tooltip-
 
 export function formatTick(t: number, bucketMs: number): string {
   const d = new Date(t);
-  return bucketMs < 86_400_000 ? `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}` : `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+  if (bucketMs >= 86_400_000) return `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+  const hhmm = d.toISOString().slice(11, 16);
+  return bucketMs < 60_000 ? d.toISOString().slice(11, 19) : hhmm;
 }

@@ -169,7 +169,6 @@ export function EditorCanvas(props: Props) {
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        onlyRenderVisibleElements
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.05}

@@ -24,6 +24,7 @@ interface Props {
   onLayout: (d: LayoutDirection) => void;
   onFit: () => void;
   onSave: () => void;
+  io: ReactNode;
   run: ReactNode;
 }
 
@@ -42,6 +43,7 @@ export function EditorToolbar(p: Props) {
         <button type="button" className={BTN} disabled={p.readOnly} onClick={() => p.onLayout("TB")} aria-pressed={p.direction === "TB"}>Layout ↓</button>
         <button type="button" className={BTN} onClick={p.onFit}>Fit</button>
       </div>
+      {p.io}
       <div className="ml-auto flex items-start gap-2">
         <span className="pt-1.5 text-xs text-slate-500" data-testid="editor-version">
           {p.baseVersion ? `v${p.baseVersion}` : "unsaved"}

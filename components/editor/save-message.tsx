@@ -6,7 +6,7 @@ export function SaveMessage({ status, onFocus }: { status: SaveStatus; onFocus: 
   if (status.kind === "idle") return null;
   if (status.kind === "saved")
     return (
-      <p role="status" className="rounded bg-emerald-50 px-3 py-1 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+      <p role="status" data-testid="save-status" className="rounded bg-emerald-50 px-3 py-1 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
         {status.unchanged ? `Nothing changed since version ${status.version}; positions saved.` : `Saved as version ${status.version}.`}
       </p>
     );

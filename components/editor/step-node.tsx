@@ -1,7 +1,7 @@
 "use client";
 
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from "@xyflow/react";
+import { memo, useEffect } from "react";
 import type { StepInput } from "@/lib/engine/definition";
 
 export type StepNodeData = { step: StepInput; problems: string[]; vertical: boolean; diff?: "added" | "changed" };
@@ -34,8 +34,11 @@ function facts(s: StepInput): string[] {
 }
 
 /** One step on the canvas. Memoised: React Flow re-renders it only when its node object changes. */
-export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
+export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<StepFlowNode>) {
   const { step, problems, vertical, diff } = data;
+  // Handles move when the layout direction changes: React Flow must re-measure them.
+  const updateInternals = useUpdateNodeInternals();
+  useEffect(() => updateInternals(id), [id, vertical, updateInternals]);
   const ring = problems.length
     ? "border-red-500"
     : diff === "added"

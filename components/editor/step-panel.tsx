@@ -2,7 +2,7 @@
 
 import { HTTP_METHODS, STEP_KINDS, type StepInput } from "@/lib/engine/definition";
 import type { ValidationProblem } from "@/lib/engine/validate";
-import { dropUndefined, type StepPatch } from "@/lib/workflows/editor/doc";
+import { dropUndefined, kindPatch, type StepPatch } from "@/lib/workflows/editor/doc";
 import { fieldProblems } from "@/lib/workflows/editor/problems";
 import { CheckField, CommitField, NumberField, Section, SelectField, TextField } from "./fields";
 import { RetryFields } from "./retry-fields";
@@ -30,7 +30,7 @@ export function StepPanel({ step, problems, pools, readOnly, onChange, onRemoveD
     <div aria-label="Step properties" role="form">
       <CommitField label="Id" value={step.id} onCommit={(id) => set({ id })} errors={errorsOf("id")} disabled={readOnly} />
       <TextField label="Name" value={step.name} onChange={(name) => set({ name })} errors={errorsOf("name")} disabled={readOnly} />
-      <SelectField label="Kind" value={step.kind} options={STEP_KINDS} onChange={(kind) => kind && set({ kind })} errors={errorsOf("kind")} disabled={readOnly} />
+      <SelectField label="Kind" value={step.kind} options={STEP_KINDS} onChange={(kind) => kind && kind !== step.kind && set(kindPatch(kind))} errors={errorsOf("kind")} disabled={readOnly} />
       {step.kind === "shell" ? (
         <TextField label="Command" multiline value={step.run} onChange={(run) => set({ run })} errors={errorsOf("run")} disabled={readOnly} />
       ) : null}

@@ -9,8 +9,9 @@ import * as ops from "@/lib/workflows/editor/doc";
 import { autoLayout, placeNewSteps, positionsFor, type LayoutDirection } from "@/lib/workflows/editor/layout";
 import { indexProblems } from "@/lib/workflows/editor/problems";
 import { stripDefaults } from "@/lib/workflows/editor/clean";
-import { RunWorkflowButton } from "@/components/workflows/run-workflow-button";
+import { RunWithParamsButton } from "@/components/workflows/run-with-params-button";
 import { CodePanel } from "./code-panel";
+import { ImportExport } from "./import-export";
 import { EditorCanvas } from "./editor-canvas";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProblemsList } from "./problems-list";
@@ -31,6 +32,8 @@ export interface WorkflowEditorProps {
   versions: VersionInfo[];
   readOnly: string | null;
   runBlocked: string | null;
+  /** Base name of exported files. */
+  fileName: string;
 }
 
 type Tab = "step" | "workflow" | "code" | "versions";
@@ -43,7 +46,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   );
 }
 
-function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout, pools, versions, readOnly, runBlocked }: WorkflowEditorProps) {
+function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout, pools, versions, readOnly, runBlocked, fileName }: WorkflowEditorProps) {
   const [initialDoc] = useState<ops.EditorDoc>(() => ({ workflow, positions: positionsFor(workflow, layout) }));
   const { doc, edit, live, undo, redo, canUndo, canRedo } = useEditorDoc(() => initialDoc);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -113,7 +116,7 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
   const relayout = (dir: LayoutDirection) => {
     setDirection(dir);
     edit({ ...doc, positions: autoLayout(doc.workflow, dir) });
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
+    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
   };
   const focusStep = (id: string) => {
     select(new Set([id]));
@@ -158,9 +161,10 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
         onDelete={deleteSelected}
         onDuplicate={() => duplicate([...selected])}
         onLayout={relayout}
-        onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}
+        onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1 })}
         onSave={save}
-        run={<RunWorkflowButton workflowId={workflowId} disabledReason={runBlocked ?? (dirty ? "Save your changes before running." : null)} />}
+        io={<ImportExport workflow={doc.workflow} format={format} fileName={fileName} readOnly={ro} onImport={(w) => edit({ workflow: w, positions: positionsFor(w, null) })} />}
+        run={<RunWithParamsButton workflowId={workflowId} params={doc.workflow.params} disabledReason={runBlocked ?? (dirty ? "Save your changes before running." : null)} />}
       />
       {readOnly ? <p className="rounded bg-amber-50 px-3 py-1 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">{readOnly}</p> : null}
       <SaveMessage status={saver.status} onFocus={focusStep} />

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { RunFilterOptions } from "@/lib/queries/runs";
 import { RUN_STATUS_FILTERS, RUN_TRIGGER_FILTERS, type RunsFilter } from "@/lib/validations/live-runs";
+
+const RANGE_LABELS = { "1h": "the last hour", "24h": "the last 24 hours", "7d": "the last 7 days", "30d": "the last 30 days" } as const;
 import { secondaryButton } from "@/components/ui/buttons";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
@@ -54,10 +56,22 @@ export function RunsFilters({ filter, options }: { filter: RunsFilter; options: 
           </option>
         ))}
       </Select>
+      <Select name="range" label="Queued within" value={filter.range}>
+        <option value="">Any time</option>
+        {Object.entries(RANGE_LABELS).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select name="order" label="Order" value={filter.order}>
+        <option value="">Newest first</option>
+        <option value="oldest">Oldest first</option>
+      </Select>
       <button type="submit" className={secondaryButton}>
         Apply
       </button>
-      {filter.project || filter.workflow || filter.status || filter.trigger ? (
+      {filter.project || filter.workflow || filter.status || filter.trigger || filter.range || filter.order ? (
         <Link href="/runs" className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
           Clear filters
         </Link>

@@ -23,6 +23,8 @@ export function filterQuery(filter: RunsFilter, page = filter.page): string {
   if (filter.workflow) q.set("workflow", filter.workflow);
   if (filter.status) q.set("status", filter.status);
   if (filter.trigger) q.set("trigger", filter.trigger);
+  if (filter.range) q.set("range", filter.range);
+  if (filter.order) q.set("order", filter.order);
   if (page > 1) q.set("page", String(page));
   return q.toString();
 }
@@ -54,7 +56,7 @@ export function RunsListLive({ filter, initial }: { filter: RunsFilter; initial:
 
   if (rows.length === 0) {
     return (
-      <EmptyState title={total === 0 && !filter.project && !filter.workflow && !filter.status && !filter.trigger ? "No runs yet" : "No run matches these filters"}>
+      <EmptyState title={total === 0 && !filter.project && !filter.workflow && !filter.status && !filter.trigger && !filter.range ? "No runs yet" : "No run matches these filters"}>
         Runs appear here when a workflow is started from its page, the CLI or the API.
       </EmptyState>
     );
@@ -69,12 +71,12 @@ export function RunsListLive({ filter, initial }: { filter: RunsFilter; initial:
         <span className="flex gap-2">
           {page > 1 ? (
             <Link href={href(page - 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-              ← Newer
+              ← Previous
             </Link>
           ) : null}
           {page < pages ? (
             <Link href={href(page + 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-              Older →
+              Next →
             </Link>
           ) : null}
         </span>

@@ -1,12 +1,26 @@
 /** Helpers of the live-run specs: each test seeds its own workflow through the API. */
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { USERS } from "./users";
 
 /** A short suffix that keeps names unique across tests and reruns. */
 export const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** Imports a workflow into the Examples project (signed-in request: the admin by default). */
-export async function seedWorkflow(request: APIRequestContext, source: string): Promise<{ id: string; slug: string; name: string }> {
-  const res = await request.post("/api/v1/workflows", { data: { project: "examples", source } });
+/** Creates a project of its own for a spec file's workflows (through the New project page, as the admin); returns its slug. */
+export async function createProject(browser: Browser, prefix: string): Promise<string> {
+  const page = await browser.newPage({ storageState: USERS.admin.state });
+  await page.goto("/projects/new");
+  const name = `${prefix} ${unique()}`;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${slug}$`));
+  await page.close();
+  return slug;
+}
+
+/** Imports a workflow into `project` (signed-in request: the admin by default). */
+export async function seedWorkflow(request: APIRequestContext, project: string, source: string): Promise<{ id: string; slug: string; name: string }> {
+  const res = await request.post("/api/v1/workflows", { data: { project, source } });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { workflow: { id: string; slug: string; name: string } }).workflow;
 }

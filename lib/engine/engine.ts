@@ -17,7 +17,7 @@ import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "
 import { resolveParams } from "./definition";
 import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
-import { planWorkflow } from "./plan";
+import { remainingPaths } from "./plan";
 import { restoreRun } from "./recovery";
 import { buildRunView, type RunView } from "./run-view";
 import { ResourcePools, type PoolInfo } from "./resources";
@@ -163,7 +163,7 @@ export class Engine {
     const definition = validation.definition;
     const { params, missing } = resolveParams(definition, input.params);
     if (missing.length > 0) return { ok: false, reason: "missing-params", missing };
-    const plan = planWorkflow(definition.steps, input.estimates, validation.dag);
+    const plan = remainingPaths(definition.steps, input.estimates, validation.dag);
     const runId = this.newRunId();
     const now = clock.now();
     const record: RunRecord = {

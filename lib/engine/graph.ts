@@ -27,47 +27,59 @@ export interface GraphStep {
 /**
  * Builds the index. Unknown dependencies, self-dependencies and duplicate
  * edges are ignored (validation reports them); for duplicate ids the first step wins.
+ * Two passes over the steps' `dependsOn` (count, then fill) with one shared
+ * marker array: no per-step temporaries, whatever the size of the graph.
  */
 export function buildDag(steps: readonly GraphStep[]): DagIndex {
   const n = steps.length;
-  const ids = steps.map((s) => s.id);
+  const ids = new Array<string>(n);
   const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) if (!index.has(ids[i]!)) index.set(ids[i]!, i);
-
-  const depLists: number[][] = new Array(n);
-  let edgeCount = 0;
   for (let i = 0; i < n; i++) {
-    const list: number[] = [];
-    const seen = new Set<number>();
-    for (const d of steps[i]!.dependsOn ?? []) {
-      const j = index.get(d);
-      if (j === undefined || j === i || seen.has(j)) continue;
-      seen.add(j);
-      list.push(j);
-    }
-    depLists[i] = list;
-    edgeCount += list.length;
+    const id = steps[i]!.id;
+    ids[i] = id;
+    if (!index.has(id)) index.set(id, i);
   }
 
+  // lastSeen[j] = the step that last listed j (duplicate edges are skipped).
+  const lastSeen = new Int32Array(n).fill(-1);
   const depStart = new Int32Array(n + 1);
+  let edgeCount = 0;
+  for (let i = 0; i < n; i++) {
+    depStart[i] = edgeCount;
+    const list = steps[i]!.dependsOn;
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const j = index.get(list[k]!);
+      if (j === undefined || j === i || lastSeen[j] === i) continue;
+      lastSeen[j] = i;
+      edgeCount++;
+    }
+  }
+  depStart[n] = edgeCount;
+
   const deps = new Int32Array(edgeCount);
   const outDegree = new Int32Array(n);
-  let k = 0;
+  lastSeen.fill(-1);
+  let e = 0;
   for (let i = 0; i < n; i++) {
-    depStart[i] = k;
-    for (const j of depLists[i]!) {
-      deps[k++] = j;
+    const list = steps[i]!.dependsOn;
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const j = index.get(list[k]!);
+      if (j === undefined || j === i || lastSeen[j] === i) continue;
+      lastSeen[j] = i;
+      deps[e++] = j;
       outDegree[j]!++;
     }
   }
-  depStart[n] = k;
 
   const succStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) succStart[i + 1] = succStart[i]! + outDegree[i]!;
-  const fill = succStart.slice(0, n);
+  const fill = outDegree; // reused as the fill cursor
+  fill.set(succStart.subarray(0, n));
   const succ = new Int32Array(edgeCount);
   for (let i = 0; i < n; i++) {
-    for (let e = depStart[i]!; e < depStart[i + 1]!; e++) succ[fill[deps[e]!]!++] = i;
+    for (let x = depStart[i]!; x < depStart[i + 1]!; x++) succ[fill[deps[x]!]!++] = i;
   }
   return { ids, index, depStart, deps, succStart, succ };
 }

@@ -28,31 +28,29 @@ export interface PlanStep extends GraphStep {
   estimateSec?: number;
 }
 
+/** Longest remaining paths and the order they were computed in (see {@link remainingPaths}). */
+export interface RemainingPaths {
+  /** Longest remaining path (own estimate included) by definition index, in seconds. */
+  remaining: Float64Array;
+  /** Next step on that path by definition index (-1 at the end). */
+  next: Int32Array;
+  /** Topological order (definition indices). */
+  order: number[];
+}
+
 /**
- * Plans a workflow. `estimates` (seconds by step id, e.g. medians from
- * history) win over each step's `estimateSec`; missing ones count as 1.
- * The DAG must be acyclic (validate first).
+ * Each step's longest remaining path to the end — all the scheduler needs
+ * (its tie-break after priority), without the per-id views of
+ * {@link planWorkflow}. The DAG must be acyclic (validate first).
  */
-export function planWorkflow(
+export function remainingPaths(
   steps: readonly PlanStep[],
   estimates: Record<string, number> = {},
   dag: DagIndex = buildDag(steps),
-): Plan {
+): RemainingPaths {
   const n = steps.length;
   const { order, leftover } = topoSort(dag);
   if (leftover.length > 0) throw new Error("planWorkflow needs an acyclic graph; validate first");
-
-  const levelOf = new Int32Array(n);
-  let maxLevel = 0;
-  for (const i of order) {
-    let lvl = 0;
-    for (let e = dag.depStart[i]!; e < dag.depStart[i + 1]!; e++) lvl = Math.max(lvl, levelOf[dag.deps[e]!]! + 1);
-    levelOf[i] = lvl;
-    if (lvl > maxLevel) maxLevel = lvl;
-  }
-  const levels: string[][] = Array.from({ length: n > 0 ? maxLevel + 1 : 0 }, () => []);
-  for (let i = 0; i < n; i++) levels[levelOf[i]!]!.push(dag.ids[i]!);
-
   const remaining = new Float64Array(n);
   const next = new Int32Array(n).fill(-1);
   for (let k = order.length - 1; k >= 0; k--) {
@@ -70,6 +68,32 @@ export function planWorkflow(
     remaining[i] = estimateOf(steps[i]!, estimates) + best;
     next[i] = bestSucc;
   }
+  return { remaining, next, order };
+}
+
+/**
+ * Plans a workflow. `estimates` (seconds by step id, e.g. medians from
+ * history) win over each step's `estimateSec`; missing ones count as 1.
+ * The DAG must be acyclic (validate first).
+ */
+export function planWorkflow(
+  steps: readonly PlanStep[],
+  estimates: Record<string, number> = {},
+  dag: DagIndex = buildDag(steps),
+): Plan {
+  const n = steps.length;
+  const { remaining, next, order } = remainingPaths(steps, estimates, dag);
+
+  const levelOf = new Int32Array(n);
+  let maxLevel = 0;
+  for (const i of order) {
+    let lvl = 0;
+    for (let e = dag.depStart[i]!; e < dag.depStart[i + 1]!; e++) lvl = Math.max(lvl, levelOf[dag.deps[e]!]! + 1);
+    levelOf[i] = lvl;
+    if (lvl > maxLevel) maxLevel = lvl;
+  }
+  const levels: string[][] = Array.from({ length: n > 0 ? maxLevel + 1 : 0 }, () => []);
+  for (let i = 0; i < n; i++) levels[levelOf[i]!]!.push(dag.ids[i]!);
 
   let start = -1;
   for (let i = 0; i < n; i++) {

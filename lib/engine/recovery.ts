@@ -25,7 +25,7 @@ import type { EngineContext } from "./context";
 import { pauseRun, resumeRun, timeoutRun } from "./controls";
 import type { OrphanOutcome } from "./executors/types";
 import { buildDag, topoSort } from "./graph";
-import { planWorkflow } from "./plan";
+import { remainingPaths } from "./plan";
 import { shouldRetry } from "./retry";
 import { initialTaskRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
 import type { Scheduler } from "./scheduler";
@@ -129,7 +129,7 @@ export async function restoreRun(
   ]);
   const def = record.definition;
   const dag = buildDag(def.steps);
-  const plan = planWorkflow(def.steps, {}, dag);
+  const plan = remainingPaths(def.steps, {}, dag);
   const rowByStep = new Map<string, TaskRunRecord>(rows.map((r) => [r.stepId, r]));
   const attemptsByTask = new Map<string, TaskAttemptRecord[]>();
   for (const a of attempts) {

@@ -6,7 +6,7 @@
 import type { TimerHandle } from "./clock";
 import { resolveRetry, type ResolvedRetry, type StepDefinition, type WorkflowDefinition } from "./definition";
 import type { DagIndex } from "./graph";
-import type { Plan } from "./plan";
+import type { RemainingPaths } from "./plan";
 import { ReadyQueue, type Queueable } from "./ready-queue";
 import type { ResourceRequest } from "./resources";
 import {
@@ -101,15 +101,25 @@ export interface TaskBuildOptions {
   defaultShellCpu: number;
 }
 
+/** The request of steps that ask for nothing (shared: requests are read-only). */
+const NO_REQUEST: ResourceRequest = Object.freeze([]);
+
 /** The pools a step asks for (amounts > 0 only). */
 export function requestOf(step: StepDefinition, options: TaskBuildOptions): ResourceRequest {
-  const req: Array<{ pool: string; amount: number }> = [];
   const cpu = step.resources?.cpu ?? (step.kind === "shell" ? options.defaultShellCpu : 0);
+  if (cpu <= 0 && step.resources === undefined) return NO_REQUEST;
+  const req: Array<{ pool: string; amount: number }> = [];
   if (cpu > 0) req.push({ pool: CPU_POOL, amount: cpu });
   const mem = step.resources?.memoryMb ?? 0;
   if (mem > 0) req.push({ pool: MEMORY_POOL, amount: mem });
   for (const [pool, amount] of Object.entries(step.resources?.pools ?? {})) if (amount > 0) req.push({ pool, amount });
-  return req;
+  return req.length > 0 ? req : NO_REQUEST;
+}
+
+/** Resolved retry policies of a definition's steps; steps without their own share one (read-only). */
+function retryResolver(definition: WorkflowDefinition): (step: StepDefinition) => ResolvedRetry {
+  let shared: ResolvedRetry | null = null;
+  return (step) => (step.retry ? resolveRetry(definition.retry, step.retry) : (shared ??= resolveRetry(definition.retry, undefined)));
 }
 
 /** Live state of one run. */
@@ -190,17 +200,22 @@ export function buildTasks(
   runId: string,
   definition: WorkflowDefinition,
   dag: DagIndex,
-  plan: Plan,
+  plan: Pick<RemainingPaths, "remaining">,
   order: number,
   options: TaskBuildOptions,
 ): TaskState[] {
-  return definition.steps.map((step, index) => {
+  const retryOf = retryResolver(definition);
+  const steps = definition.steps;
+  const tasks = new Array<TaskState>(steps.length);
+  for (let index = 0; index < steps.length; index++) {
     const deps = dag.depStart[index + 1]! - dag.depStart[index]!;
-    return newTaskState(runId, step, index, definition, plan, order, options, {
+    tasks[index] = newTaskState(runId, steps[index]!, index, definition, plan, order, options, {
       status: deps === 0 ? "ready" : "pending",
       remainingDeps: deps,
+      retry: retryOf,
     });
-  });
+  }
+  return tasks;
 }
 
 /** A task state with defaults; used by fresh runs and recovery. */
@@ -209,10 +224,10 @@ export function newTaskState(
   step: StepDefinition,
   index: number,
   definition: WorkflowDefinition,
-  plan: Plan,
+  plan: Pick<RemainingPaths, "remaining">,
   order: number,
   options: TaskBuildOptions,
-  init: { status: TaskStatus; remainingDeps: number },
+  init: { status: TaskStatus; remainingDeps: number; retry?: (step: StepDefinition) => ResolvedRetry },
 ): TaskState {
   return {
     id: taskRunIdOf(runId, index),
@@ -228,7 +243,7 @@ export function newTaskState(
     failures: 0,
     remainingDeps: init.remainingDeps,
     request: requestOf(step, options),
-    retry: resolveRetry(definition.retry, step.retry),
+    retry: init.retry ? init.retry(step) : resolveRetry(definition.retry, step.retry),
     waitReason: null,
     queuedAt: null,
     outputs: null,
@@ -260,7 +275,8 @@ export function initialTaskRecord(runId: string, task: TaskState, queuedAt: numb
     stepId: task.stepId,
     status: task.status,
     attempt: 0,
-    waitReason: task.status === "pending" ? { type: "dependencies", waitingFor: [...task.step.dependsOn] } : null,
+    // The step's own (read-only) list: no copy per step of a big run.
+    waitReason: task.status === "pending" ? { type: "dependencies", waitingFor: task.step.dependsOn } : null,
     queuedAt: ready ? queuedAt : null,
     startedAt: null,
     finishedAt: null,

@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import { workflowSchema, type WorkflowDefinition } from "./definition";
+import { parseWorkflowFast } from "./definition-fast";
 import { buildDag, findCycles, topoSort, type DagIndex, type GraphStep } from "./graph";
 import { templateRefs } from "./template";
 
@@ -48,28 +49,41 @@ const isObj = (v: unknown): v is Loose => typeof v === "object" && v !== null &&
 /** Validates an untrusted definition object (already parsed from YAML/JSON). */
 export function validateWorkflow(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const problems: ValidationProblem[] = [];
-  const parsed = workflowSchema.safeParse(input);
+  // Well-formed definitions skip zod's per-field allocations (same result; see definition-fast.ts).
+  const fast = parseWorkflowFast(input);
+  const parsed = fast !== null ? ({ success: true, data: fast } as const) : workflowSchema.safeParse(input);
   const rawSteps: unknown[] = isObj(input) && Array.isArray(input.steps) ? input.steps : [];
   if (!parsed.success) problems.push(...mapZodIssues(parsed.error.issues, rawSteps));
 
-  // Graph checks run on a lenient view so they are reported even with schema errors.
-  const graphSteps: GraphStep[] = rawSteps.map((s, i) => {
-    const o = isObj(s) ? s : {};
-    return {
-      id: typeof o.id === "string" ? o.id : `#${i}`,
-      dependsOn: Array.isArray(o.dependsOn) ? o.dependsOn.filter((d): d is string => typeof d === "string") : [],
-    };
-  });
+  // Graph checks run on a lenient view so they are reported even with schema
+  // errors. A well-formed step is its own view (no copy of a big definition).
+  const graphSteps = new Array<GraphStep>(rawSteps.length);
+  for (let i = 0; i < rawSteps.length; i++) graphSteps[i] = graphView(rawSteps[i], i);
   const dag = buildDag(graphSteps);
   checkGraph(graphSteps, dag, problems);
 
   const params = isObj(input) && isObj(input.params) ? new Set(Object.keys(input.params)) : new Set<string>();
-  rawSteps.forEach((s, i) => {
+  for (let i = 0; i < rawSteps.length; i++) {
+    const s = rawSteps[i];
     if (isObj(s)) checkStep(s, i, graphSteps[i]!.id, params, options, problems);
-  });
+  }
 
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, definition: parsed.data, dag };
+}
+
+/** The step itself when its id and dependsOn are well-formed, else a sanitized copy. */
+function graphView(s: unknown, i: number): GraphStep {
+  const o = isObj(s) ? s : {};
+  const id = o.id;
+  const deps = o.dependsOn;
+  if (typeof id === "string" && (deps === undefined || (Array.isArray(deps) && deps.every((d) => typeof d === "string")))) {
+    return o as unknown as GraphStep;
+  }
+  return {
+    id: typeof id === "string" ? id : `#${i}`,
+    dependsOn: Array.isArray(deps) ? deps.filter((d): d is string => typeof d === "string") : [],
+  };
 }
 
 function mapZodIssues(issues: readonly z.core.$ZodIssue[], rawSteps: unknown[]): ValidationProblem[] {
@@ -96,22 +110,28 @@ function mapZodIssues(issues: readonly z.core.$ZodIssue[], rawSteps: unknown[]):
 }
 
 function checkGraph(steps: GraphStep[], dag: DagIndex, problems: ValidationProblem[]): void {
-  const firstAt = new Map<string, number>();
-  steps.forEach((s, i) => {
-    const prev = firstAt.get(s.id);
-    if (prev !== undefined) {
-      const message = `duplicate step id "${s.id}" (steps #${prev + 1} and #${i + 1})`;
+  // lastSeen[j] = the step that last listed step j (duplicates), as in buildDag.
+  const lastSeen = new Int32Array(steps.length).fill(-1);
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    const first = dag.index.get(s.id)!; // the first step with this id
+    if (first !== i) {
+      const message = `duplicate step id "${s.id}" (steps #${first + 1} and #${i + 1})`;
       problems.push({ stepId: s.id, field: "id", message, path: ["steps", i, "id"] });
-    } else firstAt.set(s.id, i);
-    const seen = new Set<string>();
-    (s.dependsOn ?? []).forEach((d, k) => {
-      const at = { stepId: s.id, field: "dependsOn", path: ["steps", i, "dependsOn", k] };
-      if (d === s.id) problems.push({ ...at, message: "a step cannot depend on itself" });
-      else if (!dag.index.has(d)) problems.push({ ...at, message: `unknown step "${d}"` });
-      else if (seen.has(d)) problems.push({ ...at, message: `"${d}" is listed twice` });
-      seen.add(d);
-    });
-  });
+    }
+    const deps = s.dependsOn;
+    if (!deps) continue;
+    for (let k = 0; k < deps.length; k++) {
+      const d = deps[k]!;
+      const j = dag.index.get(d);
+      let message: string | null = null;
+      if (d === s.id) message = "a step cannot depend on itself";
+      else if (j === undefined) message = `unknown step "${d}"`;
+      else if (lastSeen[j] === i) message = `"${d}" is listed twice`;
+      else lastSeen[j] = i;
+      if (message !== null) problems.push({ stepId: s.id, field: "dependsOn", message, path: ["steps", i, "dependsOn", k] });
+    }
+  }
   // Self-dependencies are not edges of the index (reported above).
   const { leftover } = topoSort(dag);
   for (const cycle of findCycles(dag, leftover)) {
@@ -131,7 +151,7 @@ function checkStep(
 ): void {
   const add = (field: string, message: string) =>
     problems.push({ stepId, field, message, path: ["steps", index, ...field.split(".")] });
-  const deps = new Set(Array.isArray(s.dependsOn) ? s.dependsOn.filter((d) => typeof d === "string") : []);
+  const dependsOn = (d: string) => Array.isArray(s.dependsOn) && s.dependsOn.includes(d);
 
   switch (s.kind) {
     case "shell":
@@ -154,7 +174,7 @@ function checkStep(
     for (const ref of templateRefs(text)) {
       if (ref.kind === "invalid") add(field, `unsupported placeholder {{ ${ref.raw} }}`);
       else if (ref.kind === "param" && !params.has(ref.name)) add(field, `unknown param "${ref.name}"`);
-      else if (ref.kind === "output" && !deps.has(ref.stepId))
+      else if (ref.kind === "output" && !dependsOn(ref.stepId))
         add(field, `{{ ${ref.raw} }} needs "${ref.stepId}" in dependsOn`);
     }
   };

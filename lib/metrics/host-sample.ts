@@ -44,8 +44,10 @@ export function readHost(prev: CpuTimes, next: CpuTimes, diskPath: string): Host
   let diskTotalMb: number | null = null;
   try {
     const s = statfsSync(diskPath);
-    diskTotalMb = Math.round((s.blocks * s.bsize) / MB);
-    diskUsedMb = Math.round(((s.blocks - s.bfree) * s.bsize) / MB);
+    // As df does: size usable by this process = used + available (blocks reserved for root excluded).
+    const used = s.blocks - s.bfree;
+    diskTotalMb = Math.round(((used + s.bavail) * s.bsize) / MB);
+    diskUsedMb = Math.round((used * s.bsize) / MB);
   } catch {
     // No such path yet, or statfs unsupported: disk stays unknown rather than wrong.
   }

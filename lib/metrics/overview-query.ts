@@ -6,14 +6,9 @@
  */
 import type { Db } from "@/lib/db/prisma";
 import { runTrend, type TrendSummary } from "./run-trend";
-import { DAY_MS, HOUR_MS } from "./stats";
+import { presetWindow, type RangeKey, type TimeWindow } from "./time-window";
 
-export const RANGES = { "24h": { ms: DAY_MS, bucketMs: HOUR_MS, label: "24 h" }, "7d": { ms: 7 * DAY_MS, bucketMs: DAY_MS, label: "7 d" }, "30d": { ms: 30 * DAY_MS, bucketMs: DAY_MS, label: "30 d" } } as const;
-export type RangeKey = keyof typeof RANGES;
-
-export function parseRange(v: string | string[] | undefined): RangeKey {
-  return typeof v === "string" && v in RANGES ? (v as RangeKey) : "7d";
-}
+export { parseRange, RANGES, type RangeKey } from "./time-window";
 
 /** At most this many runs feed the trend; beyond it the chart says so. */
 export const TREND_RUN_LIMIT = 50_000;
@@ -44,7 +39,9 @@ export interface RecentFailure {
 }
 
 export interface OverviewData {
-  range: RangeKey;
+  window: TimeWindow;
+  /** When it was read: what relative times and running durations are rendered against. */
+  asOf: number;
   from: number;
   to: number;
   bucketMs: number;
@@ -57,22 +54,23 @@ export interface OverviewData {
 
 const DONE_TASK_STATES = ["succeeded", "failed", "skipped", "cancelled", "cached", "upstream_failed"] as const;
 
-export async function loadOverview(prisma: Db, opts: { range: RangeKey; now?: number }): Promise<OverviewData> {
-  const to = opts.now ?? Date.now();
-  const { ms, bucketMs } = RANGES[opts.range];
-  const from = to - ms;
+/** `window` wins over `range` (a preset ending `now`). */
+export async function loadOverview(prisma: Db, opts: { range?: RangeKey; now?: number; window?: TimeWindow }): Promise<OverviewData> {
+  const window = opts.window ?? presetWindow(opts.range ?? "7d", opts.now ?? Date.now());
+  const { from, to, bucketMs } = window;
   const since = new Date(from);
+  const until = new Date(to);
   const [runs, activeRows, failedTasks, recentFailures] = await Promise.all([
-    prisma.run.findMany({ where: { queuedAt: { gte: since } }, select: { status: true, queuedAt: true, startedAt: true, finishedAt: true }, orderBy: { queuedAt: "desc" }, take: TREND_RUN_LIMIT }),
+    prisma.run.findMany({ where: { queuedAt: { gte: since, lt: until } }, select: { status: true, queuedAt: true, startedAt: true, finishedAt: true }, orderBy: { queuedAt: "desc" }, take: TREND_RUN_LIMIT }),
     prisma.run.findMany({
       where: { status: { in: ["queued", "running", "paused"] } },
       orderBy: { queuedAt: "desc" },
       take: 20,
       select: { id: true, status: true, startedAt: true, workflow: { select: { name: true } }, project: { select: { slug: true } } },
     }),
-    prisma.taskRun.groupBy({ by: ["runId", "stepId"], where: { status: "failed", run: { queuedAt: { gte: since } } }, _count: { _all: true }, take: 5000, orderBy: { runId: "asc" } }),
+    prisma.taskRun.groupBy({ by: ["runId", "stepId"], where: { status: "failed", run: { queuedAt: { gte: since, lt: until } } }, _count: { _all: true }, take: 5000, orderBy: { runId: "asc" } }),
     prisma.run.findMany({
-      where: { status: "failed", queuedAt: { gte: since } },
+      where: { status: "failed", queuedAt: { gte: since, lt: until } },
       orderBy: { queuedAt: "desc" },
       take: 8,
       select: { id: true, finishedAt: true, error: true, workflow: { select: { name: true } }, project: { select: { slug: true } } },
@@ -88,7 +86,8 @@ export async function loadOverview(prisma: Db, opts: { range: RangeKey; now?: nu
   const totalBy = new Map(totals.map((t) => [t.runId, t._count._all]));
   const doneBy = new Map(done.map((t) => [t.runId, t._count._all]));
   return {
-    range: opts.range,
+    window,
+    asOf: Date.now(),
     from,
     to,
     bucketMs,

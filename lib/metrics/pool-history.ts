@@ -31,7 +31,10 @@ export interface PoolHistory {
 }
 
 export interface PoolHistoryData {
+  /** The window asked for. */
   from: number;
+  /** Where the utilization charts start: shortly before the window's first allocation. */
+  viewFrom: number;
   to: number;
   bucketMs: number;
   pools: PoolHistory[];
@@ -43,9 +46,6 @@ export interface PoolHistoryData {
 export async function loadPoolHistory(prisma: Db, opts: { now?: number; rangeMs?: number } = {}): Promise<PoolHistoryData> {
   const to = opts.now ?? Date.now();
   const from = to - (opts.rangeMs ?? 24 * HOUR_MS);
-  const rangeMs = to - from;
-  // ~60 buckets whatever the window, rounded to whole minutes.
-  const bucketMs = Math.max(60_000, Math.round(rangeMs / 60 / 60_000) * 60_000);
   const [pools, intervals, held] = await Promise.all([
     prisma.resourcePool.findMany({ select: { name: true, capacity: true }, orderBy: [{ builtin: "desc" }, { name: "asc" }] }),
     prisma.resourceAllocation.findMany({
@@ -61,6 +61,11 @@ export async function loadPoolHistory(prisma: Db, opts: { now?: number; rangeMs?
       select: { id: true, poolName: true, amount: true, runId: true, attempt: true, acquiredAt: true, taskRun: { select: { stepId: true } }, run: { select: { workflow: { select: { name: true } } } } },
     }),
   ]);
+  // The chart starts shortly before the first allocation of the window (a 20 s burst in a 24 h
+  // window would be one invisible sliver), in ~60 buckets of whole seconds.
+  const firstStart = intervals.reduce((m, a) => Math.min(m, a.acquiredAt.getTime()), to);
+  const viewFrom = intervals.length ? Math.max(from, firstStart - Math.max(1000, (to - firstStart) * 0.05)) : from;
+  const bucketMs = Math.max(1000, Math.ceil((to - viewFrom) / 60 / 1000) * 1000);
   const byPool = new Map<string, { amount: number; start: number; end: number | null }[]>();
   for (const a of intervals) {
     const list = byPool.get(a.poolName) ?? [];
@@ -76,11 +81,12 @@ export async function loadPoolHistory(prisma: Db, opts: { now?: number; rangeMs?
   const readyAt = new Map(attempts.map((a) => [`${a.taskRunId}#${a.attempt}`, a.queuedAt.getTime()]));
   return {
     from,
+    viewFrom,
     to,
     bucketMs,
     pools: pools.map((p) => {
       const iv = byPool.get(p.name) ?? [];
-      return { name: p.name, capacity: p.capacity, points: utilizationSeries(iv, from, to, bucketMs), saturatedMs: saturatedMs(iv, from, to, p.capacity) };
+      return { name: p.name, capacity: p.capacity, points: utilizationSeries(iv, viewFrom, to, bucketMs), saturatedMs: saturatedMs(iv, from, to, p.capacity) };
     }),
     waits: waitByPool(
       intervals.flatMap((a) => {

@@ -30,7 +30,7 @@ describe("runTrend", () => {
   });
   it("has empty buckets and no rate without runs", () => {
     const s = runTrend([], T0, T0 + 2 * HOUR_MS, HOUR_MS);
-    expect(s.points).toHaveLength(3);
+    expect(s.points).toHaveLength(2); // buckets overlapping [T0, T0 + 2 h)
     expect(s.successRate).toBeNull();
   });
 });

@@ -24,10 +24,10 @@ export function bucketStart(t: number, bucketMs: number): number {
   return Math.floor(t / bucketMs) * bucketMs;
 }
 
-/** Every bucket start from the one containing `from` up to the one containing `to`. */
+/** Start of every bucket that overlaps [from, to). */
 export function bucketRange(from: number, to: number, bucketMs: number): number[] {
   const out: number[] = [];
-  for (let b = bucketStart(from, bucketMs); b <= to; b += bucketMs) out.push(b);
+  for (let b = bucketStart(from, bucketMs); b < to; b += bucketMs) out.push(b);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { RunsFilter } from "@/lib/validations/live-runs";
+import { RUN_RANGE_FILTERS, type RunsFilter } from "@/lib/validations/live-runs";
 import { db } from "./db";
 
 export interface RunRow {
@@ -93,10 +93,12 @@ export interface RunsPage {
   asOf: number;
 }
 
-/** One page of runs, newest first, filtered by project slug, workflow id, status and trigger. */
+/** One page of runs, newest (or oldest) first, filtered by project slug, workflow id, status, trigger and age. */
 export async function listRunsPage(filter: RunsFilter, pageSize = RUNS_PAGE_SIZE): Promise<RunsPage> {
   const prisma = db();
+  const asOf = Date.now();
   const where: Prisma.RunWhereInput = {
+    ...(filter.range ? { queuedAt: { gte: new Date(asOf - RUN_RANGE_FILTERS[filter.range]) } } : {}),
     ...(filter.project ? { project: { slug: filter.project } } : {}),
     ...(filter.workflow ? { workflowId: filter.workflow } : {}),
     ...(filter.status ? { status: filter.status } : {}),
@@ -105,8 +107,9 @@ export async function listRunsPage(filter: RunsFilter, pageSize = RUNS_PAGE_SIZE
   const total = await prisma.run.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pages);
-  const runs = await prisma.run.findMany({ where, orderBy: [{ queuedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT });
-  return { rows: await toRows(runs), total, page, pageSize, pages, asOf: Date.now() };
+  const dir = filter.order === "oldest" ? "asc" : "desc";
+  const runs = await prisma.run.findMany({ where, orderBy: [{ queuedAt: dir }, { id: dir }], skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT });
+  return { rows: await toRows(runs), total, page, pageSize, pages, asOf };
 }
 
 export interface RunFilterOptions {

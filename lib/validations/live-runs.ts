@@ -25,6 +25,9 @@ export type RetryRunInput = z.input<typeof retryRunSchema>;
 
 export const RUN_STATUS_FILTERS = ["queued", "running", "paused", "succeeded", "failed", "cancelled"] as const;
 export const RUN_TRIGGER_FILTERS = ["ui", "cli", "api", "schedule"] as const;
+/** "Queued within the last …" choices, in ms. */
+export const RUN_RANGE_FILTERS = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
+export const RUN_ORDERS = ["newest", "oldest"] as const;
 
 const optionalText = (max: number) =>
   z
@@ -41,6 +44,8 @@ export const runsFilterSchema = z.object({
   workflow: optionalText(64),
   status: z.enum(RUN_STATUS_FILTERS).optional().catch(undefined),
   trigger: z.enum(RUN_TRIGGER_FILTERS).optional().catch(undefined),
+  range: z.enum(Object.keys(RUN_RANGE_FILTERS) as [keyof typeof RUN_RANGE_FILTERS]).optional().catch(undefined),
+  order: z.enum(RUN_ORDERS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type RunsFilter = z.output<typeof runsFilterSchema>;

@@ -15,7 +15,7 @@ import { PoolWaitsTable } from "@/components/resources/pool-waits-table";
 import { db } from "@/lib/queries/db";
 import { listPoolUsage } from "@/lib/queries/resources";
 import { loadPoolHistory } from "@/lib/metrics/pool-history";
-import { parseRange, RANGES } from "@/lib/metrics/overview-query";
+import { presetWindow, parseRange, RANGES } from "@/lib/metrics/time-window";
 
 export const metadata: Metadata = { title: "Resources" };
 export const dynamic = "force-dynamic";
@@ -25,12 +25,12 @@ const th = "py-2 pr-4 font-medium";
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("viewer");
   const canEdit = hasRole(effectiveRole(principal), "editor");
-  const range = parseRange((await searchParams).range ?? "24h");
+  const range = parseRange((await searchParams).range, "24h");
   const [pools, history] = await Promise.all([listPoolUsage(), loadPoolHistory(db(), { rangeMs: RANGES[range].ms })]);
   const label = RANGES[range].label;
   return (
     <>
-      <PageHeader title="Resources" description="Pools that steps take capacity from before they start, and what is held right now." actions={<RangeSelector value={range} basePath="/resources" />} />
+      <PageHeader title="Resources" description="Pools that steps take capacity from before they start, and what is held right now." actions={<RangeSelector window={presetWindow(range, history.to)} basePath="/resources" />} />
       <AutoRefresh active={pools.some((p) => p.holders > 0)} intervalMs={2000} />
       <Card title="Pools">
         <table aria-label="Pools" className="w-full text-left text-sm">
@@ -77,7 +77,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         <PoolWaitsTable waits={history.waits} />
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Wait = time from a step being ready to acquiring the pool; a step needing several pools counts against each.</p>
       </Card>
-      <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-700 dark:text-slate-200">Utilization over {label} (UTC)</h2>
+      <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-700 dark:text-slate-200">Utilization {history.viewFrom > history.from ? `since ${new Date(history.viewFrom).toISOString().slice(0, 19).replace("T", " ")}` : `over ${label}`} (UTC)</h2>
       {history.truncated ? <p className="mb-2 text-xs text-amber-600">Only the latest 20,000 allocations of this period are charted.</p> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         {history.pools.map((p, i) => (

@@ -82,13 +82,15 @@ export class PgBatchWriter {
     }
   }
 
-  private async insertRecords(table: string, spec: Record<string, Column>, records: object[]): Promise<void> {
+  /** Chunked multi-row INSERT of records, encoding one chunk at a time (a 10,000-row insert holds one chunk's values, not all). */
+  private async insertRecords(table: string, spec: Record<string, Column>, records: readonly object[]): Promise<void> {
     const keys = Object.keys(spec);
-    await this.insertRows(
-      table,
-      keys.map((k) => spec[k]!.column),
-      records.map((r) => keys.map((k) => encode(spec[k]!, (r as Record<string, unknown>)[k]))),
-    );
+    const columns = keys.map((k) => spec[k]!.column);
+    const perChunk = Math.max(1, Math.floor(MAX_PARAMS / keys.length));
+    for (let start = 0; start < records.length; start += perChunk) {
+      const rows = records.slice(start, start + perChunk).map((r) => keys.map((k) => encode(spec[k]!, (r as Record<string, unknown>)[k])));
+      await this.insertRows(table, columns, rows);
+    }
   }
 
   private async update(table: string, id: string, entries: [Column, unknown][]): Promise<void> {

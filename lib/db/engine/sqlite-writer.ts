@@ -54,6 +54,7 @@ FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."i
 /** Prepared-statement cache and batch application for one better-sqlite3 handle. */
 export class SqliteBatchWriter {
   private readonly statements = new Map<string, Statement>();
+  private readonly inserts = new Map<Record<string, Column>, { keys: string[]; cols: Column[]; sql: string }>();
 
   constructor(readonly db: Database) {}
 
@@ -77,10 +78,21 @@ export class SqliteBatchWriter {
     return lost;
   }
 
-  private insert(table: string, columns: Record<string, Column>, record: Record<string, unknown>): void {
-    const keys = Object.keys(columns);
-    const sql = `INSERT INTO ${q(table)} (${keys.map((k) => q(columns[k]!.column)).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`;
-    this.stmt(sql).run(keys.map((k) => encode(columns[k]!, record[k])));
+  /** Inserts records of one table; the statement and the bind array are built once per call, not per row. */
+  private insertAll(table: string, columns: Record<string, Column>, records: readonly object[]): void {
+    let spec = this.inserts.get(columns);
+    if (!spec) {
+      const keys = Object.keys(columns);
+      const sql = `INSERT INTO ${q(table)} (${keys.map((k) => q(columns[k]!.column)).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`;
+      spec = { keys, cols: keys.map((k) => columns[k]!), sql };
+      this.inserts.set(columns, spec);
+    }
+    const statement = this.stmt(spec.sql);
+    const values = new Array<unknown>(spec.keys.length);
+    for (const record of records) {
+      for (let i = 0; i < spec.keys.length; i++) values[i] = encode(spec.cols[i]!, (record as Record<string, unknown>)[spec.keys[i]!]);
+      statement.run(values);
+    }
   }
 
   private update(table: string, id: string, entries: [Column, unknown][]): number {
@@ -121,13 +133,13 @@ export class SqliteBatchWriter {
         this.update("Run", m.runId, patchEntries(m.patch, RUN_PATCH_COLUMNS, "run.update"));
         return;
       case "tasks.insert":
-        for (const t of m.tasks) this.insert("TaskRun", TASK_INSERT_COLUMNS, t as unknown as Record<string, unknown>);
+        this.insertAll("TaskRun", TASK_INSERT_COLUMNS, m.tasks);
         return;
       case "task.update":
         this.update("TaskRun", m.taskRunId, patchEntries(m.patch, TASK_PATCH_COLUMNS, "task.update"));
         return;
       case "attempt.insert":
-        this.insert("TaskAttempt", ATTEMPT_INSERT_COLUMNS, m.attempt as unknown as Record<string, unknown>);
+        this.insertAll("TaskAttempt", ATTEMPT_INSERT_COLUMNS, [m.attempt]);
         return;
       case "attempt.update":
         this.update("TaskAttempt", m.attemptId, patchEntries(m.patch, ATTEMPT_PATCH_COLUMNS, "attempt.update"));

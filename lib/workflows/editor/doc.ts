@@ -25,6 +25,11 @@ const DEFAULTS: Record<StepKind, Partial<StepInput>> = {
   noop: {},
 };
 
+/** Patch switching a step to another kind: the old kind's settings go, the new kind's defaults come. */
+export function kindPatch(kind: StepKind): StepPatch {
+  return { kind, run: undefined, http: undefined, delayMs: undefined, delaySec: undefined, ...structuredClone(DEFAULTS[kind]) };
+}
+
 /** An id not used by any step: `shell-1`, `shell-2`… */
 export function freshId(doc: EditorDoc, base: string): string {
   const taken = new Set(doc.workflow.steps.map((s) => s.id));

@@ -58,6 +58,7 @@ export default async function EditWorkflowPage({ params }: { params: Params }) {
         versions={data.versions}
         readOnly={readOnly}
         runBlocked={runBlocked}
+        fileName={data.slug}
       />
     </>
   );

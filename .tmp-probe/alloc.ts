@@ -1,0 +1,17 @@
+import v8 from "node:v8";
+import { validateWorkflow, buildDag, MemoryStore } from "@/lib/engine";
+import { remainingPaths } from "@/lib/engine/plan";
+import { buildTasks, initialTaskRecord } from "@/lib/engine/run-state";
+import { workflowSchema } from "@/lib/engine/definition";
+import { layeredDag } from "../bench/workflows";
+const used = () => v8.getHeapStatistics().used_heap_size / 1048576;
+const text = JSON.stringify((validateWorkflow(layeredDag(100, 100)) as any).definition);
+global.gc!();
+let u = used();
+const step = (name: string) => { const n = used(); console.log(name.padEnd(14), (n - u).toFixed(2), "MB allocated"); u = n; };
+const input = JSON.parse(text); step("json input");
+const z = workflowSchema.parse(input); step("zod parse");
+const v = validateWorkflow(input) as any; step("validateWorkflow");
+const rp = remainingPaths(v.definition.steps, {}, v.dag); step("remaining");
+const tasks = buildTasks("run-0000-1111-2222-3333", v.definition, v.dag, rp, 0, { defaultShellCpu: 1 }); step("tasks");
+const recs = tasks.map((t) => initialTaskRecord("run-0000-1111-2222-3333", t, 1)); step("records");

@@ -1,0 +1,17 @@
+import v8 from "node:v8";
+import { validateWorkflow, buildDag } from "@/lib/engine";
+import { remainingPaths } from "@/lib/engine/plan";
+import { buildTasks, initialTaskRecord } from "@/lib/engine/run-state";
+import { workflowSchema } from "@/lib/engine/definition";
+import { layeredDag } from "../bench/workflows";
+const used = () => { global.gc!(); global.gc!(); return v8.getHeapStatistics().used_heap_size / 1048576; };
+const text = JSON.stringify((validateWorkflow(layeredDag(100, 100)) as any).definition);
+const keep: unknown[] = [];
+let u = used();
+const step = (name: string, v: unknown) => { keep.push(v); const n = used(); console.log(name.padEnd(12), (n - u).toFixed(2), "MB"); u = n; };
+const input = JSON.parse(text); step("json input", input);
+const z = workflowSchema.parse(input); step("zod output", z);
+const dag = buildDag(z.steps); step("dag", dag);
+const rp = remainingPaths(z.steps, {}, dag); step("remaining", rp);
+const tasks = buildTasks("run-0000-1111-2222-3333", z, dag, rp, 0, { defaultShellCpu: 1 }); step("tasks", tasks);
+const recs = tasks.map((t) => initialTaskRecord("run-0000-1111-2222-3333", t, 1)); step("records", recs);

@@ -1,0 +1,15 @@
+import v8 from "node:v8";
+import { validateWorkflow, buildDag, planWorkflow } from "@/lib/engine";
+import { workflowSchema } from "@/lib/engine/definition";
+import { layeredDag } from "../bench/workflows";
+const def = JSON.parse(JSON.stringify((validateWorkflow(layeredDag(100, 100)) as any).definition));
+const ns = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space")!.space_size / 1048576;
+const what = process.argv[2];
+global.gc!();
+const a0 = v8.getHeapStatistics().total_heap_size;
+const t = performance.now();
+let r: any;
+if (what === "zod") r = workflowSchema.safeParse(def);
+else if (what === "dag") r = buildDag(def.steps);
+else r = validateWorkflow(def);
+console.log(what, (performance.now() - t).toFixed(1), "ms; new space", ns(), "heap +", ((v8.getHeapStatistics().total_heap_size - a0) / 1048576).toFixed(1));

@@ -1,0 +1,12 @@
+import { stepSchema, workflowSchema } from "@/lib/engine/definition";
+console.log(JSON.stringify(stepSchema.parse({ continueOnFailure: true, kind: "noop", id: "a", meta: { x: 1 }, name: "n" })));
+console.log(JSON.stringify(stepSchema.parse({ kind: "noop", id: "a", retry: undefined, name: undefined })));
+console.log(stepSchema.safeParse({ kind: "noop", id: "a", priority: Infinity }).success, stepSchema.safeParse({ kind: "noop", id: "a", priority: NaN }).success, stepSchema.safeParse({ kind: "noop", id: "a", timeoutSec: Infinity }).success);
+console.log(JSON.stringify(workflowSchema.parse({ steps: [{ id: "a", kind: "noop" }], name: "w", meta: {}, onFailure: "continue" })));
+const o = { id: "a", kind: "noop" }; const r = stepSchema.parse(o); console.log(r === o, Object.getPrototypeOf(r) === Object.prototype);
+const proto = Object.create({ id: "x" }); proto.kind = "noop"; console.log(stepSchema.safeParse(proto).success);
+const withSym = { id: "a", kind: "noop", [Symbol("s")]: 1 }; console.log(stepSchema.safeParse(withSym).success);
+class C { id = "a"; kind = "noop" } console.log(stepSchema.safeParse(new C()).success);
+console.log(stepSchema.safeParse({ id: "a", kind: "noop", dependsOn: ["x", , "y"] }).success);
+const arr: any = ["x"]; arr.extra = 1; console.log(JSON.stringify(stepSchema.parse({ id: "a", kind: "noop", dependsOn: arr })));
+console.log(stepSchema.safeParse({ id: "a", kind: "noop", priority: -0 }).data?.priority, Object.is(stepSchema.parse({ id: "a", kind: "noop", priority: -0 }).priority, -0));
