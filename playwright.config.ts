@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { resolveChromium } from "./e2e/support/chromium";
+import { USERS } from "./e2e/support/users";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -29,7 +30,7 @@ export default defineConfig({
       name: "chromium",
       testMatch: "**/*.spec.ts",
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/admin.json" },
+      use: { ...devices["Desktop Chrome"], storageState: USERS.admin.state },
     },
   ],
   webServer: {

@@ -1,4 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ANONYMOUS } from "./support/ui";
+import { USERS } from "./support/users";
+
+// Sign in here rather than through e2e/.auth/admin.json: suites running in parallel on other
+// ports rewrite that shared file with sessions of their own servers.
+test.use({ storageState: ANONYMOUS });
+test.beforeEach(async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(USERS.admin.email);
+  await page.getByLabel("Password").fill(USERS.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
 
 /** Runs an example from its page and waits until every step is done. */
 async function runExample(page: Page, slug: string) {

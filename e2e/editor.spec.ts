@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { USERS, type TestRole } from "./support/users";
 import { ANONYMOUS } from "./support/ui";
+import { actionIds, callAction } from "./support/actions";
 
 // Each test signs in itself: the shared e2e/.auth files may be rewritten by a suite running in parallel.
 test.use({ storageState: ANONYMOUS });
@@ -73,6 +74,12 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
   await expect(page.getByTestId("save-error")).toContainText("Fix the");
   await page.getByRole("button", { name: "↶ Undo" }).click();
   await expect(page.locator(".react-flow__edge.cycle-edge")).toHaveCount(0);
+  // The keyboard does the same: redo brings the cycle back, undo removes it again.
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+Shift+Z");
+  await expect(page.locator(".react-flow__edge.cycle-edge").first()).toBeVisible();
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".react-flow__edge.cycle-edge")).toHaveCount(0);
   await expect(page.getByTestId("problems-ok")).toBeVisible();
 
   await page.getByRole("button", { name: "Save version" }).click();
@@ -141,12 +148,36 @@ test("two people saving on the same version: the second gets a conflict, not an 
   await other.close();
 });
 
-test("import a definition file into the editor", async ({ page }) => {
+test("import a definition file, save it and run it with params from the dialog", async ({ page }) => {
   await newWorkflow(page, `Import ${Date.now()}`);
-  const yaml = "name: imported\nsteps:\n  - id: fetch\n    kind: shell\n    run: echo fetch\n  - id: report\n    kind: noop\n    dependsOn: [fetch]\n";
+  const yaml = "name: imported\nparams:\n  target:\n    default: staging\nsteps:\n  - id: fetch\n    kind: shell\n    run: echo fetch\n  - id: report\n    kind: noop\n    dependsOn: [fetch]\n";
   await page.getByLabel("Import definition file").setInputFiles({ name: "wf.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
   await expect(node(page, "fetch")).toBeVisible();
   await expect(node(page, "report")).toBeVisible();
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
   await expect(node(page, "start")).toHaveCount(0);
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Saved as version 2");
+  await page.getByRole("button", { name: "▶ Run…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run parameters" });
+  await expect(dialog.getByLabel("target")).toHaveValue("staging");
+  await dialog.getByLabel("target").fill("production");
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[\w-]+$/);
+});
+
+test("the server re-validates: an invalid definition posted straight to the save action is refused with its problems", async ({ page }) => {
+  const name = `Server ${Date.now()}`;
+  await newWorkflow(page, name);
+  const slug = page.url().split("/workflows/")[1]!.replace(/\/edit$/, "");
+  const list = (await (await page.request.get("/api/v1/workflows?project=examples")).json()) as { workflows: { id: string; slug: string }[] };
+  const workflowId = list.workflows.find((w) => w.slug === slug)!.id;
+  const id = actionIds().get("lib/actions/workflows/save-workflow.ts#saveWorkflowAction")!;
+  const source = "name: cyclic\nsteps:\n  - id: a\n    kind: noop\n    dependsOn: [b]\n  - id: b\n    kind: noop\n    dependsOn: [a]\n";
+  const res = await callAction(page.request, id, [{ workflowId, baseVersion: 1, source, format: "yaml", layout: { nodes: {} } }]);
+  const body = await res.text();
+  expect(body).toContain("dependency cycle");
+  // Nothing was saved: the editor still opens version 1.
+  await page.reload();
+  await expect(page.getByTestId("editor-version")).toContainText("v1");
 });

@@ -104,7 +104,7 @@ test("pause starts nothing new until resume, and the waiting step says why", asy
     project,
     `name: pause-chain-${unique()}
 steps:
-  - { id: first, kind: shell, run: "sleep 2; echo first" }
+  - { id: first, kind: shell, run: "sleep 3; echo first" }
   - { id: second, kind: shell, dependsOn: [first], run: "echo second" }
   - { id: third, kind: shell, dependsOn: [second], run: "echo third" }
 `,
@@ -112,6 +112,8 @@ steps:
   const runId = await startRun(request, wf.id);
   await page.goto(`/runs/${runId}`);
   await markDocument(page);
+  // Following live means the page is hydrated: a click before that would be lost.
+  await expect(page.getByTestId("stream-mode")).toHaveAttribute("data-mode", "live");
   await expect(stepRow(page, "first").locator('[data-status="running"]')).toBeVisible();
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.locator("main").locator('[data-status="paused"]').first()).toBeVisible();
@@ -154,6 +156,8 @@ steps:
   await expect(page.locator('main p[role="alert"]')).toBeVisible();
   const retry = page.getByRole("button", { name: "Retry failed steps" });
   await expect(retry).toBeEnabled();
+  // The graph renders in the browser only: once it shows, the page is hydrated and the click counts.
+  await expect(dagNode(page, "gate")).toBeVisible();
 
   page.once("dialog", (d) => void d.accept());
   await retry.click();

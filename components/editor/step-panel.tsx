@@ -7,6 +7,7 @@ import { fieldProblems } from "@/lib/workflows/editor/problems";
 import { CheckField, CommitField, NumberField, Section, SelectField, TextField } from "./fields";
 import { RetryFields } from "./retry-fields";
 import { PoolFields } from "./pool-fields";
+import { MapField } from "./map-field";
 
 interface Props {
   step: StepInput;
@@ -30,6 +31,7 @@ export function StepPanel({ step, problems, pools, readOnly, onChange, onRemoveD
     <div aria-label="Step properties" role="form">
       <CommitField label="Id" value={step.id} onCommit={(id) => set({ id })} errors={errorsOf("id")} disabled={readOnly} />
       <TextField label="Name" value={step.name} onChange={(name) => set({ name })} errors={errorsOf("name")} disabled={readOnly} />
+      <TextField label="Description" value={step.description} onChange={(description) => set({ description })} errors={errorsOf("description")} disabled={readOnly} />
       <SelectField label="Kind" value={step.kind} options={STEP_KINDS} onChange={(kind) => kind && kind !== step.kind && set(kindPatch(kind))} errors={errorsOf("kind")} disabled={readOnly} />
       {step.kind === "shell" ? (
         <TextField label="Command" multiline value={step.run} onChange={(run) => set({ run })} errors={errorsOf("run")} disabled={readOnly} />
@@ -43,6 +45,17 @@ export function StepPanel({ step, problems, pools, readOnly, onChange, onRemoveD
             multiline
             value={typeof step.http?.body === "string" ? step.http.body : step.http?.body === undefined ? undefined : JSON.stringify(step.http.body)}
             onChange={(body) => set({ http: dropUndefined({ url: "", ...step.http, body }) })}
+            disabled={readOnly}
+          />
+          <MapField label="Headers" sep=":" value={step.http?.headers} onChange={(headers) => set({ http: dropUndefined({ url: "", ...step.http, headers }) })} errors={errorsOf("http.headers")} disabled={readOnly} />
+          <CommitField
+            label="Accepted status codes (default any 2xx)"
+            value={step.http?.expectStatus?.join(", ") ?? ""}
+            onCommit={(v) => {
+              const codes = v.split(/[\s,]+/).filter(Boolean).map(Number);
+              set({ http: dropUndefined({ url: "", ...step.http, expectStatus: codes.length ? codes : undefined }) });
+            }}
+            errors={errorsOf("http.expectStatus")}
             disabled={readOnly}
           />
         </Section>
@@ -73,7 +86,11 @@ export function StepPanel({ step, problems, pools, readOnly, onChange, onRemoveD
           <NumberField label="Priority" step={1} value={step.priority} onChange={(priority) => set({ priority })} errors={errorsOf("priority")} disabled={readOnly} />
           <NumberField label="Timeout (s)" value={step.timeoutSec} onChange={(timeoutSec) => set({ timeoutSec })} errors={errorsOf("timeoutSec")} disabled={readOnly} />
         </div>
+        <NumberField label="Estimate (s)" value={step.estimateSec} onChange={(estimateSec) => set({ estimateSec })} errors={errorsOf("estimateSec")} disabled={readOnly} />
         <CheckField label="Continue on failure" checked={step.continueOnFailure ?? false} onChange={(v) => set({ continueOnFailure: v || undefined })} disabled={readOnly} />
+      </Section>
+      <Section title="Environment">
+        <MapField label="Variables" sep="=" value={step.env} onChange={(env) => set({ env })} errors={errorsOf("env")} disabled={readOnly} />
       </Section>
       <Section title="Resources">
         <div className="grid grid-cols-2 gap-x-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { StepKind, WorkflowInput } from "@/lib/engine/definition";
 import type { WorkflowFormat } from "@/lib/engine/parse";
 import { validateWorkflow } from "@/lib/engine/validate";
@@ -20,6 +20,7 @@ import { SettingsPanel } from "./settings-panel";
 import { StepPanel } from "./step-panel";
 import { useEditorDoc } from "./use-editor-doc";
 import { useEditorKeys } from "./use-editor-keys";
+import { useLeaveGuard } from "./use-leave-guard";
 import { useSaveWorkflow } from "./use-save-workflow";
 import { VersionsPanel, type VersionInfo } from "./versions-panel";
 
@@ -67,12 +68,7 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
   const problemIndex = useMemo(() => indexProblems(problems), [problems]);
   const dirty = doc !== (saver.savedDoc ?? initialDoc);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   // Callbacks read the latest document through a ref so they stay stable for the memoised canvas.
   const docRef = useRef(doc);

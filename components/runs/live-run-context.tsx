@@ -51,6 +51,12 @@ export function LiveRunProvider({ initial, children }: { initial: LiveRun; child
     refetchInterval: (q) => (pollingRef.current && q.state.data && !isFinalRun(q.state.data.status) ? POLL_MS : false),
   });
 
+  // A newer server snapshot (page revisited, or re-rendered after a control) replaces an older cached one.
+  useEffect(() => {
+    const cached = qc.getQueryData<LiveRun>(liveKeys.run(runId));
+    if (cached && initial.lastEventSeq > cached.lastEventSeq) qc.setQueryData(liveKeys.run(runId), initial);
+  }, [qc, runId, initial]);
+
   const invalidateRun = useCallback(() => qc.invalidateQueries({ queryKey: liveKeys.run(runId), exact: true }), [qc, runId]);
 
   const onEvents = (events: LiveEvent[]) => {

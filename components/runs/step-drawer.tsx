@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/lib/live/fetch-json";
 import { liveKeys } from "@/lib/live/query-keys";
@@ -9,11 +9,12 @@ import type { WaitReason } from "@/lib/live/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageChart } from "@/components/charts/usage-chart";
 import { StepDuration, WaitText } from "./elapsed";
-import { useLiveRun, useStepHints } from "./live-run-context";
+import { useLiveRun } from "./live-run-context";
 import { StepAttempts, StepHistory } from "./step-attempts";
 import { StepLog } from "./step-log";
 import { describeWaitReason } from "./wait-reason";
 
+/** Attempts, history and CPU/memory samples of a running step refresh this often (state changes refresh at once). */
 const DETAIL_MS = 3000;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -27,7 +28,6 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** Everything about one step: state, wait reason, attempts, live log, CPU/memory, outputs and state history. */
 export function StepDrawer({ stepId, wait, onClose }: { stepId: string; wait: WaitReason | null; onClose: () => void }) {
-  const qc = useQueryClient();
   const { run } = useLiveRun();
   const task = run.tasks.find((t) => t.stepId === stepId);
   const [picked, setPicked] = useState<number | null>(null);
@@ -40,9 +40,6 @@ export function StepDrawer({ stepId, wait, onClose }: { stepId: string; wait: Wa
     queryFn: ({ signal }) => fetchJson<StepDetail>(`/api/v1/runs/${encodeURIComponent(run.id)}/steps/${encodeURIComponent(stepId)}?attempt=${attempt}`, signal),
     refetchInterval: running ? DETAIL_MS : false,
     placeholderData: keepPreviousData,
-  });
-  useStepHints(stepId, (h) => {
-    if (h.kind === "sample" && !detail.isFetching) void qc.invalidateQueries({ queryKey: liveKeys.stepDetail(run.id, stepId, attempt) }, { cancelRefetch: false });
   });
 
   useEffect(() => {

@@ -10,8 +10,8 @@
  */
 import type { LiveHint } from "./types";
 
-/** What woke a watcher. */
-export type Wake = { kind: "events"; hints: LiveHint[] } | { kind: "timeout" } | { kind: "closed" };
+/** What woke a watcher: `events` = the run's event log may have grown (read it); `hints` = steps with new output. */
+export type Wake = { kind: "wake"; events: boolean; hints: LiveHint[] } | { kind: "timeout" } | { kind: "closed" };
 
 export interface RunWatch {
   /** Resolves at the next wake (at once if one happened since the last call) or after `timeoutMs`. */
@@ -104,16 +104,16 @@ export class RunEventHub {
   }
 
   private take(w: Watcher): Wake {
-    const hints = [...w.hints.values()];
+    const wake: Wake = { kind: "wake", events: w.dirty, hints: [...w.hints.values()] };
     w.dirty = false;
     w.hints.clear();
-    return { kind: "events", hints };
+    return wake;
   }
 
   private onEngineEvent = (e: HubEngineEvent): void => {
     if (!e.runId) return;
+    // Samples are not forwarded: the drawer refreshes them on a timer, and they come every second per step.
     if (e.type === "log" && e.stepId) this.notify(e.runId, { hint: { kind: "log", stepId: e.stepId } });
-    else if (e.type === "sample" && e.stepId) this.notify(e.runId, { hint: { kind: "sample", stepId: e.stepId } });
     else if (typeof e.seq === "number") this.notify(e.runId, { seq: e.seq });
   };
 

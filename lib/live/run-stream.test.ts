@@ -103,6 +103,26 @@ describe("runEventStream", () => {
     expect(msgs.find((m) => m.event === "hint")).toEqual({ event: "hint", data: JSON.stringify({ kind: "log", stepId: "a" }) });
   });
 
+  it("forwards output hints without reading the database again", async () => {
+    const run = fakeRun();
+    let engineListener: ((e: HubEngineEvent) => void) | null = null;
+    const hub = new RunEventHub({
+      subscribe: async (l) => {
+        engineListener = l;
+        return () => {};
+      },
+      maxSeqs: run.maxSeqs,
+      pollIntervalMs: 60_000,
+    });
+    const stream = runEventStream({ ...run.deps, hub }, { runId: "r1", after: 0 });
+    await new Promise((r) => setTimeout(r, 10));
+    const readsBefore = run.reads;
+    for (let i = 0; i < 5; i++) setTimeout(() => engineListener?.({ type: "log", runId: "r1", stepId: "a" }), 5 + i * 5);
+    const msgs = await readUntil(stream, (m) => m.filter((x) => x.event === "hint").length >= 3);
+    expect(msgs.every((m) => m.event === "hint")).toBe(true);
+    expect(run.reads).toBe(readsBefore);
+  });
+
   it("falls back to polling for runs another process executes", async () => {
     const run = fakeRun();
     const hub = new RunEventHub({ maxSeqs: run.maxSeqs, pollIntervalMs: 20 });

@@ -58,22 +58,27 @@ export function runEventStream(deps: RunStreamDeps, opts: RunStreamOptions): Rea
       try {
         send(sseRetry(opts.retryMs ?? 1000));
         let status = await deps.runStatus(opts.runId);
+        let read = true;
         while (open && Date.now() < deadline) {
-          const batch = await deps.readEvents(opts.runId, seq, pageSize);
-          for (const e of batch) {
-            send(sseEvent(e));
-            seq = e.seq;
-            if (e.type === "run.status") status = e.data.status as RunStatus;
-          }
-          if (batch.length === pageSize) continue;
-          // Everything up to the final status is written with it: nothing can follow but a retry, which reconnects.
-          if (status === null || isFinalRun(status)) {
-            send(sseMessage("end", { status }));
-            break;
+          if (read) {
+            const batch = await deps.readEvents(opts.runId, seq, pageSize);
+            for (const e of batch) {
+              send(sseEvent(e));
+              seq = e.seq;
+              if (e.type === "run.status") status = e.data.status as RunStatus;
+            }
+            if (batch.length === pageSize) continue;
+            // Everything up to the final status is written with it: nothing can follow but a retry, which reconnects.
+            if (status === null || isFinalRun(status)) {
+              send(sseMessage("end", { status }));
+              break;
+            }
           }
           const wake = await watch.next(Math.min(heartbeatMs, Math.max(1, deadline - Date.now())));
+          // Output hints alone do not touch the database (chatty steps cost no queries); a quiet spell re-reads once, in case a wake was missed.
+          read = wake.kind !== "wake" || wake.events;
           if (wake.kind === "timeout") send(sseComment("keep-alive"));
-          else if (wake.kind === "events") for (const h of wake.hints) send(sseMessage("hint", h));
+          else if (wake.kind === "wake") for (const h of wake.hints) send(sseMessage("hint", h));
         }
       } catch {
         // The database went away mid-stream: close; the browser reconnects from its last id.

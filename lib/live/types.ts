@@ -86,9 +86,9 @@ export interface LiveEvent {
   data: Record<string, unknown>;
 }
 
-/** A non-persisted nudge sent on the stream (no SSE id): new output or samples for a step. */
+/** A non-persisted nudge sent on the stream (no SSE id): a step has new output. */
 export interface LiveHint {
-  kind: "log" | "sample";
+  kind: "log";
   stepId: string;
 }
 

@@ -4,9 +4,10 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { StepDefinition } from "../definition";
-import { isAlive } from "./process-tree";
+import { isAlive, processStartIdentity } from "./process-tree";
 import { createShellExecutor } from "./shell";
-import type { ExecutionContext } from "./types";
+import { HelperSpawner, inlineSpawner, type ProcessSpawner } from "./spawner";
+import type { AttemptProcess, ExecutionContext } from "./types";
 
 function ctxFor(run: string, extra: Partial<ExecutionContext> = {}, stepExtra: Partial<StepDefinition> = {}) {
   const logs: Array<[string, string]> = [];
@@ -49,8 +50,60 @@ const hasSetsid = (() => {
   }
 })();
 
-describe("shell executor (real processes)", () => {
-  const shell = createShellExecutor({ killGraceMs: 500, sampleIntervalMs: 100 });
+const hasPython = (() => {
+  try {
+    execFileSync("python3", ["-c", "import os; assert hasattr(os, 'posix_spawn')"]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The helper, failing the test run if it falls back silently. */
+const helper = new HelperSpawner({
+  onUnavailable: (reason) => {
+    throw new Error(`spawn helper unavailable: ${reason}`);
+  },
+});
+const spawners: Array<[string, ProcessSpawner]> = [["inline", inlineSpawner], ...(hasPython ? [["helper", helper] as [string, ProcessSpawner]] : [])];
+
+describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, spawner) => {
+  const shell = createShellExecutor({ killGraceMs: 500, sampleIntervalMs: 100, spawner });
+
+  it("runs /bin/sh in its own session and process group, reporting the group once started", async () => {
+    const reported: AttemptProcess[] = [];
+    const { ctx, logs } = ctxFor("echo $$ $(cut -d' ' -f5,6 /proc/$$/stat)", { processStarted: (p) => reported.push(p) });
+    expect(await shell.execute(ctx)).toMatchObject({ ok: true, exitCode: 0 });
+    const [pid, pgrp, sid] = logs.map(([, t]) => t).join("").trim().split(" ").map(Number);
+    expect(pgrp).toBe(pid);
+    expect(sid).toBe(pid);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.processGroupId).toBe(pid);
+    expect(reported[0]!.processStartTime).toMatch(/^[0-9a-f-]+:\d+$/);
+    expect(spawner.mode).toBe(mode);
+  });
+
+  it("gives the step default signal dispositions (SIGPIPE) and /dev/null as stdin", async () => {
+    const { ctx, logs } = ctxFor("yes | head -n 1; cat; trap");
+    expect(await shell.execute(ctx)).toMatchObject({ ok: true });
+    expect(logs).toEqual([["stdout", "y\n"]]);
+  });
+
+  it("decodes UTF-8 split across chunks and reports a signal exit", async () => {
+    const { ctx, logs } = ctxFor("printf '\\303'; sleep 0.1; printf '\\251\\n'; kill -TERM $$");
+    expect(await shell.execute(ctx)).toMatchObject({ ok: false, reason: "signal", message: "killed by SIGTERM" });
+    expect(logs.map(([, t]) => t).join("")).toBe("é\n");
+  });
+
+  it("does not wait for a background process that holds the pipes", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-bg-"));
+    const { ctx } = ctxFor(`sleep 3 & echo $! > ${dir}/bg; echo done`);
+    const t0 = Date.now();
+    expect(await shell.execute(ctx)).toMatchObject({ ok: true });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const bg = Number(readFileSync(path.join(dir, "bg"), "utf8"));
+    process.kill(bg, "SIGKILL");
+  });
 
   it("streams output, returns the exit code and MYRMEX_OUTPUT outputs, with params, upstream outputs and cwd", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-shell-"));
@@ -103,7 +156,8 @@ describe("shell executor (real processes)", () => {
     const { ctx, samples } = ctxFor("i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done; (j=0; while [ $j -lt 100000 ]; do j=$((j+1)); done)");
     const outcome = await shell.execute(ctx);
     expect(outcome.ok).toBe(true);
-    expect(outcome.cpuSeconds).toBeGreaterThan(0.2);
+    // Sampled every 100 ms: the last interval may be missed.
+    expect(outcome.cpuSeconds).toBeGreaterThan(0.1);
     expect(outcome.peakMemoryMb).toBeGreaterThan(0);
     expect(samples.length).toBeGreaterThan(0);
   });
@@ -112,5 +166,46 @@ describe("shell executor (real processes)", () => {
     const { ctx, controller } = ctxFor("echo never");
     controller.abort("cancel");
     expect(await shell.execute(ctx)).toMatchObject({ ok: false, reason: "aborted" });
+  });
+});
+
+describe.skipIf(!hasPython)("shell executor: the spawn helper", () => {
+  it("if the helper dies, the steps it ran are killed and reported; the next step starts a new helper", async () => {
+    const spawner = new HelperSpawner();
+    const shell = createShellExecutor({ killGraceMs: 500, spawner });
+    const reported: AttemptProcess[] = [];
+    const { ctx } = ctxFor("sleep 30", { processStarted: (p) => reported.push(p) });
+    const running = shell.execute(ctx);
+    await waitFor(() => reported.length > 0);
+    const first = spawner.helperPid!;
+    process.kill(first, "SIGKILL");
+    expect(await running).toMatchObject({ ok: false, reason: "signal", message: "killed by SIGKILL" });
+    await waitFor(() => !isAlive(reported[0]!.processGroupId), 2000);
+    const next = ctxFor("echo again");
+    expect(await shell.execute(next.ctx)).toMatchObject({ ok: true });
+    expect(next.logs).toEqual([["stdout", "again\n"]]);
+    expect(spawner.helperPid).not.toBe(first);
+    expect(spawner.mode).toBe("helper");
+  });
+
+  it("adds the exact CPU time at exit (wait4), which sampling alone misses for short steps", async () => {
+    const shell = createShellExecutor({ spawner: helper, sampleIntervalMs: 10_000 });
+    // `times` prints the shell's own user/system time (first line) as e.g. "0m0.150000s 0m0.010000s".
+    const { ctx, logs } = ctxFor("i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; times");
+    const outcome = await shell.execute(ctx);
+    const secs = [...logs.map(([, t]) => t).join("").split("\n")[0]!.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+    expect(outcome.cpuSeconds).toBeGreaterThanOrEqual(secs[0]! + secs[1]! - 0.011);
+  });
+
+  it("falls back to spawning in this process when python3 cannot run", async () => {
+    const reasons: string[] = [];
+    const spawner = new HelperSpawner({ python: "/nonexistent/python3", onUnavailable: (r) => reasons.push(r) });
+    const shell = createShellExecutor({ spawner });
+    const { ctx, logs } = ctxFor("echo fallback");
+    expect(await shell.execute(ctx)).toMatchObject({ ok: true });
+    expect(logs).toEqual([["stdout", "fallback\n"]]);
+    expect(spawner.mode).toBe("inline");
+    expect(reasons).toHaveLength(1);
+    expect(processStartIdentity(process.pid)).not.toBeNull();
   });
 });

@@ -10,8 +10,8 @@
  * instance that recovers the run on this host can kill the orphans
  * (`terminateOrphan`, see orphans.ts) before retrying the step.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import { renderTemplate } from "../template";
 import type { Json } from "../store";
 import { terminateLostAttempt } from "./orphans";
 import { clearUsageHistory, hasProcFs, isAlive, processStartIdentity, processTree, sampleTree, signalTree } from "./process-tree";
+import { createSpawner, type ProcessSpawner, type SpawnerMode } from "./spawner";
 import type { ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
 
 /** Options of {@link createShellExecutor}. */
@@ -33,6 +34,13 @@ export interface ShellExecutorOptions {
   baseEnv?: NodeJS.ProcessEnv;
   /** Where `MYRMEX_OUTPUT` files are created (default the OS temp dir). */
   outputDir?: string;
+  /**
+   * How processes are started (see spawner.ts): `auto` (default) spawns
+   * through a small long-lived helper process (python3, posix_spawn) when
+   * available, else in this process; `inline` always in this process.
+   * `MYRMEX_SHELL_SPAWNER=inline` in the environment forces inline.
+   */
+  spawner?: SpawnerMode | ProcessSpawner;
 }
 
 const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
@@ -77,6 +85,9 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
   const killGraceMs = options.killGraceMs ?? 5000;
   const sampleIntervalMs = options.sampleIntervalMs ?? 500;
   const outputDir = options.outputDir ?? os.tmpdir();
+  let spawner: ProcessSpawner | null = typeof options.spawner === "object" ? options.spawner : null;
+  const spawnerOf = () =>
+    (spawner ??= createSpawner(process.env.MYRMEX_SHELL_SPAWNER === "inline" ? "inline" : ((options.spawner as SpawnerMode | undefined) ?? "auto")));
   return {
     async execute(ctx: ExecutionContext): Promise<StepOutcome> {
       const command = ctx.step.run ?? "";
@@ -84,7 +95,7 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       if (ctx.signal.aborted) return { ok: false, reason: "aborted", message: "aborted before start" };
       const outFile = path.join(outputDir, `myrmex-out-${process.pid}-${randomUUID()}`);
       const env = buildEnv(ctx, outFile, options.baseEnv ?? process.env);
-      const result = await runProcess(ctx, shell, command, env, killGraceMs, sampleIntervalMs);
+      const result = await runProcess(ctx, spawnerOf(), shell, command, env, killGraceMs, sampleIntervalMs);
       const outputs = await readOutputs(outFile);
       if (result.kind === "spawn-error") {
         const cwd = ctx.workingDir;
@@ -122,115 +133,80 @@ type ProcessResult =
       peakMemoryMb: number | null;
     };
 
-function runProcess(
+async function runProcess(
   ctx: ExecutionContext,
+  spawner: ProcessSpawner,
   shell: string,
   command: string,
   env: NodeJS.ProcessEnv,
   killGraceMs: number,
   sampleIntervalMs: number,
 ): Promise<ProcessResult> {
-  return new Promise<ProcessResult>((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = spawn(shell, ["-c", command], {
-        cwd: ctx.workingDir ?? undefined,
-        env,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-    } catch (err) {
-      resolve({ kind: "spawn-error", message: (err as Error).message });
-      return;
+  let pid: number | undefined;
+  let cpuSeconds: number | null = null;
+  let peakMemoryMb: number | null = null;
+  let known: number[] = [];
+  let aborted = false;
+  let exited = false;
+  let sampleTimer: NodeJS.Timeout | null = null;
+  let killTimer: NodeJS.Timeout | null = null;
+
+  const kill = () => {
+    if (pid === undefined) return; // signalled once the pid is known
+    const tree = hasProcFs ? processTree(pid).map((p) => p.pid) : [];
+    known = [...new Set([...known, ...tree])];
+    signalTree(pid, known, "SIGTERM");
+    killTimer = setTimeout(() => signalTree(pid!, known, "SIGKILL"), killGraceMs);
+  };
+  const onAbort = () => {
+    if (aborted) return;
+    aborted = true;
+    kill();
+  };
+  ctx.signal.addEventListener("abort", onAbort, { once: true });
+
+  const child = spawner.spawn({ file: shell, args: ["-c", command], cwd: ctx.workingDir, env }, (stream, text) => ctx.log(stream, text));
+  const started = await child.started;
+  if ("error" in started) {
+    ctx.signal.removeEventListener("abort", onAbort);
+    return { kind: "spawn-error", message: started.error };
+  }
+  pid = started.pid;
+  // The group (= the shell's pid: own session) and its start identity,
+  // persisted on the attempt so that recovery can kill it if this engine dies.
+  ctx.processStarted?.({ processGroupId: pid, processStartTime: processStartIdentity(pid) });
+  if (aborted || ctx.signal.aborted) {
+    aborted = true;
+    kill();
+  }
+
+  const sample = async () => {
+    sampleTimer = null;
+    if (exited) return;
+    const s = await sampleTree(pid!);
+    if (s && !exited) {
+      const prevCpu = cpuSeconds;
+      cpuSeconds = Math.max(cpuSeconds ?? 0, s.cpuSeconds);
+      peakMemoryMb = Math.max(peakMemoryMb ?? 0, s.rssMb);
+      known = s.pids;
+      const pct = prevCpu === null ? 0 : ((cpuSeconds - prevCpu) / (sampleIntervalMs / 1000)) * 100;
+      ctx.sample(Math.max(0, pct), s.rssMb);
     }
-    const pid = child.pid;
-    // The group (= the shell's pid, detached) and its start identity, persisted
-    // on the attempt so that recovery can kill it if this engine dies.
-    if (pid !== undefined) ctx.processStarted?.({ processGroupId: pid, processStartTime: processStartIdentity(pid) });
-    let cpuSeconds: number | null = null;
-    let peakMemoryMb: number | null = null;
-    let known: number[] = [];
-    let aborted = false;
-    let exited = false;
-    let sampleTimer: NodeJS.Timeout | null = null;
-    let killTimer: NodeJS.Timeout | null = null;
+    if (!exited) sampleTimer = setTimeout(() => void sample(), sampleIntervalMs);
+  };
+  sampleTimer = setTimeout(() => void sample(), Math.min(100, sampleIntervalMs));
 
-    child.stdout!.setEncoding("utf8");
-    child.stderr!.setEncoding("utf8");
-    child.stdout!.on("data", (d: string) => ctx.log("stdout", d));
-    child.stderr!.on("data", (d: string) => ctx.log("stderr", d));
-
-    const sample = async () => {
-      sampleTimer = null;
-      if (exited || pid === undefined) return;
-      const s = await sampleTree(pid);
-      if (s && !exited) {
-        const prevCpu = cpuSeconds;
-        cpuSeconds = Math.max(cpuSeconds ?? 0, s.cpuSeconds);
-        peakMemoryMb = Math.max(peakMemoryMb ?? 0, s.rssMb);
-        known = s.pids;
-        const pct = prevCpu === null ? 0 : ((cpuSeconds - prevCpu) / (sampleIntervalMs / 1000)) * 100;
-        ctx.sample(Math.max(0, pct), s.rssMb);
-      }
-      if (!exited) sampleTimer = setTimeout(() => void sample(), sampleIntervalMs);
-    };
-    sampleTimer = setTimeout(() => void sample(), Math.min(100, sampleIntervalMs));
-
-    const onAbort = () => {
-      if (pid === undefined || aborted) return;
-      aborted = true;
-      const tree = hasProcFs ? processTree(pid).map((p) => p.pid) : [];
-      known = [...new Set([...known, ...tree])];
-      signalTree(pid, known, "SIGTERM");
-      killTimer = setTimeout(() => signalTree(pid, known, "SIGKILL"), killGraceMs);
-    };
-    ctx.signal.addEventListener("abort", onAbort, { once: true });
-    if (ctx.signal.aborted) onAbort();
-
-    child.once("error", (err) => {
-      if (pid === undefined) {
-        cleanup();
-        resolve({ kind: "spawn-error", message: err.message });
-      }
-    });
-
-    const cleanup = () => {
-      exited = true;
-      if (sampleTimer) clearTimeout(sampleTimer);
-      ctx.signal.removeEventListener("abort", onAbort);
-      clearUsageHistory();
-    };
-
-    child.once("exit", (code, signal) => {
-      const finish = () => {
-        cleanup();
-        if (killTimer) clearTimeout(killTimer);
-        resolve({ kind: "exited", code: code ?? 128, signal: code === null ? signal : null, aborted, cpuSeconds, peakMemoryMb });
-      };
-      // Let buffered output drain; do not wait for background processes holding the pipes.
-      let closed = false;
-      const drainTimer = setTimeout(() => {
-        if (!closed) {
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-        }
-        afterDrain();
-      }, 200);
-      child.once("close", () => {
-        closed = true;
-        clearTimeout(drainTimer);
-        afterDrain();
-      });
-      let drained = false;
-      const afterDrain = () => {
-        if (drained) return;
-        drained = true;
-        if (!aborted || pid === undefined) return finish();
-        // Aborted: resolve only when every process of the tree is gone.
-        void waitTreeGone(pid, known, killGraceMs + 2000).then(() => finish());
-      };
-    });
-  });
+  const { code, signal, cpuSeconds: finalCpu } = await child.exited;
+  exited = true;
+  // The samples miss the last interval; the spawner may know the exact figure.
+  if (finalCpu !== undefined) cpuSeconds = Math.max(cpuSeconds ?? 0, finalCpu);
+  if (sampleTimer) clearTimeout(sampleTimer);
+  ctx.signal.removeEventListener("abort", onAbort);
+  clearUsageHistory();
+  // Aborted: resolve only when every process of the tree is gone.
+  if (aborted) await waitTreeGone(pid, known, killGraceMs + 2000);
+  if (killTimer) clearTimeout(killTimer);
+  return { kind: "exited", code: code ?? 128, signal: code === null ? signal : null, aborted, cpuSeconds, peakMemoryMb };
 }
 
 /** Polls until no process of the group or the known pids is alive (SIGKILL at the end of grace). */
@@ -250,6 +226,8 @@ async function waitTreeGone(pgid: number, known: number[], maxMs: number): Promi
 }
 
 async function readOutputs(file: string): Promise<Record<string, Json>> {
+  // Most steps write no outputs: a sync existence check spares a thread-pool round trip.
+  if (!existsSync(file)) return {};
   try {
     const text = await readFile(file, "utf8");
     void unlink(file).catch(() => undefined);

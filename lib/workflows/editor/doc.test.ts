@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateWorkflow } from "@/lib/engine/validate";
 import { textToWorkflow, workflowToText } from "./codec";
-import { addStep, connect, disconnect, duplicateSteps, edgesOf, removeSteps, updateStep, type EditorDoc } from "./doc";
+import { addStep, connect, disconnect, duplicateSteps, edgesOf, kindPatch, removeSteps, updateStep, type EditorDoc } from "./doc";
 import { autoLayout, positionsFor } from "./layout";
 import { indexProblems } from "./problems";
 import { stripDefaults } from "./clean";
@@ -95,5 +95,14 @@ describe("definition ⇄ text ⇄ graph round trip", () => {
     const tb = autoLayout(w, "TB");
     expect(lr.b!.x).toBeGreaterThan(lr.a!.x);
     expect(tb.b!.y).toBeGreaterThan(tb.a!.y);
+  });
+});
+
+describe("changing a step's kind", () => {
+  it("drops the old kind's settings and adds the new kind's defaults", () => {
+    let doc = addStep(empty, "shell", { x: 0, y: 0 }).doc;
+    doc = updateStep(doc, "shell-1", kindPatch("http"));
+    expect(doc.workflow.steps[0]).toEqual({ id: "shell-1", kind: "http", http: { method: "GET", url: "https://example.com" } });
+    expect(validateWorkflow(doc.workflow).ok).toBe(true);
   });
 });

@@ -1,0 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createPrisma } from "@/lib/db/prisma";
+import { copyDb, createDbTemplate, seedWorkflowVersion } from "../tests/engine/db";
+import { shellChain } from "../bench/workflows";
+const tpl = await createDbTemplate("myrmex-probe-shell-");
+const db = copyDb(tpl, "seeded");
+const prisma = createPrisma({ url: db.url });
+const wd = mkdtempSync(path.join(os.tmpdir(), "probe-wd-"));
+const versionId = await seedWorkflowVersion(prisma, shellChain(400), { workingDir: wd });
+await prisma.$disconnect();
+console.log(JSON.stringify({ dir: tpl.dir, file: db.file, versionId, wd }));

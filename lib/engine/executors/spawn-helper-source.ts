@@ -1,0 +1,149 @@
+/**
+ * Source of the spawn helper run by {@link HelperSpawner} as `python3 -c`
+ * (kept in a TypeScript string so that bundlers ship it with the engine).
+ * Protocol, one JSON object per line:
+ *   engine → helper  {"id","file","args","cwd","env"}
+ *   helper → engine  {"t":"ready"} | {"t":"spawned","id","pid"} | {"t":"error","id","message"}
+ *                    | {"t":"out","id","s":1|2,"d":base64} | {"t":"exit","id","code","signal","cpu"}
+ * "exit" comes once the process exited and both pipes reached EOF, or 200 ms
+ * after exit (background processes holding the pipes are not waited for).
+ */
+export const SPAWN_HELPER_SOURCE = String.raw`# Myrmex spawn helper (lib/engine/executors/spawner.ts): starts shell steps
+# with posix_spawn (vfork-like: its cost does not grow with the engine's
+# memory, unlike Node's fork-based spawn) and relays their output and exit
+# status. One JSON object per line both ways; output bytes are base64.
+# Exits when its stdin closes (the engine is gone).
+import base64, json, os, selectors, signal, sys, time
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+if not hasattr(os, "posix_spawn"):
+    sys.exit(3)
+# Children get every signal at its default (like libuv) and an empty mask.
+RESET = [s for s in range(1, 32) if s not in (signal.SIGKILL, signal.SIGSTOP)]
+DRAIN = 0.2
+out = sys.stdout.buffer
+sel = selectors.DefaultSelector()
+wake_r, wake_w = os.pipe()
+os.set_blocking(wake_r, False)
+os.set_blocking(wake_w, False)
+signal.set_wakeup_fd(wake_w)
+signal.signal(signal.SIGCHLD, lambda *_: None)
+sel.register(wake_r, selectors.EVENT_READ, ("sig",))
+sel.register(0, selectors.EVENT_READ, ("cmd",))
+procs = {}  # pid -> [request id, open pipes, exit message or None, drain deadline or None]
+pipes = {}  # pid -> [fds]
+
+
+def send(msg):
+    try:
+        out.write(json.dumps(msg, separators=(",", ":")).encode() + b"\n")
+        out.flush()
+    except (BrokenPipeError, OSError):
+        os._exit(0)
+
+
+def finish(pid):
+    p = procs.pop(pid)
+    for fd in pipes.pop(pid, []):
+        try:
+            sel.unregister(fd)
+            os.close(fd)
+        except (KeyError, ValueError, OSError):
+            pass
+    send(p[2])
+
+
+def spawn(req):
+    rid = req["id"]
+    r1, w1 = os.pipe()
+    r2, w2 = os.pipe()
+    actions = [(os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, w1, 1), (os.POSIX_SPAWN_DUP2, w2, 2)]
+    argv = [req["file"]] + req["args"]
+    try:
+        os.chdir(req["cwd"])
+        try:
+            pid = os.posix_spawn(req["file"], argv, req["env"], file_actions=actions, setsigdef=RESET, setsigmask=[], setsid=True)
+        except NotImplementedError:  # glibc < 2.26: a new process group is enough
+            pid = os.posix_spawn(req["file"], argv, req["env"], file_actions=actions, setsigdef=RESET, setsigmask=[], setpgroup=0)
+    except Exception as e:
+        for fd in (r1, w1, r2, w2):
+            os.close(fd)
+        code = getattr(e, "errno", None)
+        send({"t": "error", "id": rid, "message": "spawn %s %s" % (req["file"], os.strerror(code) if code else e)})
+        return
+    os.close(w1)
+    os.close(w2)
+    for fd, stream in ((r1, 1), (r2, 2)):
+        os.set_blocking(fd, False)
+        sel.register(fd, selectors.EVENT_READ, ("out", pid, stream, rid))
+    procs[pid] = [rid, 2, None, None]
+    pipes[pid] = [r1, r2]
+    send({"t": "spawned", "id": rid, "pid": pid})
+
+
+def reap():
+    while procs:
+        try:
+            pid, status, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        p = procs.get(pid)
+        if p is None:
+            continue
+        # CPU time of the process and of the descendants it waited for (exact, unlike sampling).
+        cpu = usage.ru_utime + usage.ru_stime
+        if os.WIFSIGNALED(status):
+            p[2] = {"t": "exit", "id": p[0], "code": None, "signal": signal.Signals(os.WTERMSIG(status)).name, "cpu": cpu}
+        else:
+            p[2] = {"t": "exit", "id": p[0], "code": os.WEXITSTATUS(status), "signal": None, "cpu": cpu}
+        if p[1] == 0:
+            finish(pid)
+        else:
+            p[3] = time.monotonic() + DRAIN  # background processes may hold the pipes
+
+
+buf = b""
+send({"t": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
+while True:
+    deadlines = [p[3] for p in procs.values() if p[3] is not None]
+    timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+    for key, _ in sel.select(timeout):
+        kind = key.data[0]
+        if kind == "sig":
+            try:
+                while os.read(wake_r, 512):
+                    pass
+            except BlockingIOError:
+                pass
+        elif kind == "cmd":
+            chunk = os.read(0, 1 << 16)
+            if not chunk:
+                sys.exit(0)
+            buf += chunk
+            *lines, buf = buf.split(b"\n")
+            for line in lines:
+                if line:
+                    spawn(json.loads(line))
+        else:
+            _, pid, stream, rid = key.data
+            try:
+                data = os.read(key.fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if data:
+                send({"t": "out", "id": rid, "s": stream, "d": base64.b64encode(data).decode()})
+                continue
+            sel.unregister(key.fd)
+            os.close(key.fd)
+            pipes[pid].remove(key.fd)
+            p = procs[pid]
+            p[1] -= 1
+            if p[1] == 0 and p[2] is not None:
+                finish(pid)
+    reap()
+    now = time.monotonic()
+    for pid in [pid for pid, p in procs.items() if p[3] is not None and p[3] <= now]:
+        finish(pid)
+`;
