@@ -181,3 +181,34 @@ test("the server re-validates: an invalid definition posted straight to the save
   await page.reload();
   await expect(page.getByTestId("editor-version")).toContainText("v1");
 });
+
+// Measurement, not a check: EDITOR_PERF=1 … --grep "1,000" prints load and pan figures for a 1,000-step / ~1,500-edge workflow.
+test("a 1,000-step workflow opens and pans (EDITOR_PERF=1 only)", async ({ page }) => {
+  test.skip(!process.env.EDITOR_PERF, "measurement only");
+  await newWorkflow(page, `Big ${Date.now()}`);
+  const lines = ["name: big", "steps:"];
+  for (let i = 0; i < 1000; i++) {
+    const deps = i === 0 ? [] : i % 2 === 0 && i > 1 ? [`s${i - 1}`, `s${Math.floor(i / 2)}`] : [`s${i - 1}`];
+    lines.push(`  - id: s${i}`, "    kind: noop", ...(deps.length ? [`    dependsOn: [${deps.join(", ")}]`] : []));
+  }
+  const t0 = Date.now();
+  await page.getByLabel("Import definition file").setInputFiles({ name: "big.yaml", mimeType: "application/yaml", buffer: Buffer.from(lines.join("\n") + "\n") });
+  await expect(page.getByTestId("step-node")).toHaveCount(1000, { timeout: 60_000 });
+  const loadMs = Date.now() - t0;
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("no pane");
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[] };
+    w.frames_ = [];
+    let last = performance.now();
+    const tick = (t: number) => { w.frames_.push(t - last); last = t; if (w.frames_.length < 400) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  await page.mouse.down();
+  for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + pane.width / 2 - i * 5, pane.y + pane.height / 2 - i * 2);
+  await page.mouse.up();
+  const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(1).sort((a, b) => a - b));
+  const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
+  console.log(`editor1000_load_ms=${loadMs} editor1000_pan_p95_frame_ms=${p95.toFixed(1)} (frames=${frames.length})`);
+});

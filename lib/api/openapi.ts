@@ -10,7 +10,7 @@ import { listRunsQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/l
 import { reportQuery } from "@/lib/validations/reports";
 import { setPoolSchema } from "@/lib/validations/pools";
 import { projectsQuery } from "@/lib/validations/project-filters";
-import { stepDetailQuery, stepLogQuery } from "@/lib/validations/live-runs";
+import { runsFilterSchema, stepDetailQuery, stepLogQuery } from "@/lib/validations/live-runs";
 import * as dto from "@/lib/validations/api";
 
 type Role = "public" | "viewer" | "editor";
@@ -105,6 +105,15 @@ export const API_ROUTES: RouteSpec[] = [
   { method: "get", path: "/api/v1/workflows/{id}/report", tag: "Reports", role: "viewer", summary: "Performance report of the workflow's recent runs", pathParams: { id: "workflow id" }, query: reportQuery, responses: { 200: { description: "JSON report, or CSV/HTML with ?format=", schema: z.record(z.string(), z.unknown()), media: reportMedia } } },
 
   { method: "get", path: "/api/v1/runs", tag: "Runs", role: "viewer", summary: "List runs, newest first", query: listRunsQuery, responses: { 200: { description: "runs", schema: list("runs", dto.runSummarySchema) } } },
+  {
+    method: "get",
+    path: "/api/v1/runs/search",
+    tag: "Runs",
+    role: "viewer",
+    summary: "A page of the runs list as the Runs page shows it (filters, 25 per page, step progress, who started each run)",
+    query: runsFilterSchema,
+    responses: { 200: { description: "a page of runs", schema: z.record(z.string(), z.unknown()) } },
+  },
   { method: "get", path: "/api/v1/runs/{id}", tag: "Runs", role: "viewer", summary: "Get a run with every step", pathParams: { id: "run id" }, responses: { 200: { description: "the run", schema: dto.runSchema } } },
   ...(["pause", "resume", "cancel", "retry"] as const).map(
     (action): RouteSpec => ({

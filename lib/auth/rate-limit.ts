@@ -35,5 +35,6 @@ export async function reset(prisma: Db, key: string): Promise<void> {
 /** Sign-in attempts: per account (any address) and per address (any account). */
 export const SIGN_IN_LIMITS = {
   account: { windowSec: 15 * 60, max: 10 },
-  address: { windowSec: 60, max: 20 },
+  // Generous: on a single-host install every local user shares one address.
+  address: { windowSec: 60, max: 60 },
 } satisfies Record<string, LimitRule>;

@@ -8,6 +8,13 @@ import type { AttemptProcess, ExecutionContext, StepOutcome } from "./executors/
 import type { ActiveAttempt, RunState, TaskState } from "./run-state";
 import type { Json, LogStream } from "./store";
 
+/**
+ * Longest delay before an attempt's process group is committed. Until then a
+ * crash leaves recovery to find the processes by their environment (same
+ * host), see executors/orphans.ts.
+ */
+export const PROCESS_RECORD_DELAY_MS = 50;
+
 /** Receives the outcome of an attempt. */
 export type SettleFn = (run: RunState, task: TaskState, active: ActiveAttempt, outcome: StepOutcome) => void;
 
@@ -95,10 +102,13 @@ export class AttemptRunner {
       },
       processStarted: (proc: AttemptProcess) => {
         if (task.active !== active) return;
-        writer.updateAttempt(run.id, active.attemptId, {
-          processGroupId: proc.processGroupId,
-          processStartTime: proc.processStartTime,
-        });
+        // With the next batch (usually the attempt's end, for short steps), at most 50 ms later.
+        writer.updateAttemptSoon(
+          run.id,
+          active.attemptId,
+          { processGroupId: proc.processGroupId, processStartTime: proc.processStartTime },
+          PROCESS_RECORD_DELAY_MS,
+        );
       },
     };
   }

@@ -11,8 +11,14 @@
  * Repeated updates of the same row within a batch are merged into one
  * mutation (an attempt inserted and finished in the same batch becomes one
  * insert).
+ *
+ * The one exception to "a microtask later": {@link WriteQueue.updateAttemptSoon}
+ * stages a record nothing is announced about (a shell attempt's process
+ * group) to ride along with the next batch, committing it on its own only if
+ * no other batch comes within a short delay — a chain of short shell steps
+ * then needs one commit per step, not two.
  */
-import type { Clock } from "./clock";
+import type { Clock, TimerHandle } from "./clock";
 import { eventPayload, type EventBus, type Logger, type RunEvent, type SideEvent } from "./events";
 import type {
   AllocationRecord,
@@ -55,6 +61,8 @@ export class WriteQueue {
   private samples: Staged | null = null;
   private scheduled = false;
   private flushing = false;
+  /** Timer that flushes "soon" writes if nothing else does. */
+  private soonTimer: TimerHandle | null = null;
   private idleWaiters: Array<() => void> = [];
   /** Runs whose insert is committed: their batches carry an ownership fence. */
   private readonly persistedRuns = new Set<string>();
@@ -132,6 +140,29 @@ export class WriteQueue {
     }
   }
 
+  /**
+   * Like {@link WriteQueue.updateAttempt}, for data that is not announced:
+   * committed with the next batch, or on its own after `maxDelayMs` if no
+   * batch comes (merged with the attempt's other updates meanwhile).
+   */
+  updateAttemptSoon(runId: string, attemptId: string, patch: TaskAttemptPatch, maxDelayMs: number): void {
+    const inserted = this.attemptInserts.get(attemptId);
+    const existing = this.attemptPatches.get(attemptId);
+    if (inserted) Object.assign(inserted, patch);
+    else if (existing) Object.assign(existing, patch);
+    else {
+      const p = { ...patch };
+      this.attemptPatches.set(attemptId, p);
+      this.staged.push({ runId, mutation: { type: "attempt.update", attemptId, patch: p } });
+    }
+    if (this.soonTimer === null && !this.scheduled && !this.flushing) {
+      this.soonTimer = this.clock.setTimer(() => {
+        this.soonTimer = null;
+        this.schedule();
+      }, maxDelayMs);
+    }
+  }
+
   insertAllocation(allocation: AllocationRecord): void {
     this.stage(allocation.runId, { type: "allocation.insert", allocation: { ...allocation } });
   }
@@ -187,6 +218,7 @@ export class WriteQueue {
   /** Resolves when nothing is staged or in flight. */
   whenIdle(): Promise<void> {
     if (!this.flushing && !this.scheduled && this.isEmpty()) return Promise.resolve();
+    this.schedule(); // "soon" writes: nobody waits for them
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -218,6 +250,10 @@ export class WriteQueue {
     this.flushing = true;
     try {
       while (!this.isEmpty()) {
+        if (this.soonTimer !== null) {
+          this.clock.clearTimer(this.soonTimer); // the "soon" writes go with this batch
+          this.soonTimer = null;
+        }
         const staged = this.staged;
         const events = this.events;
         const side = this.side;
