@@ -5,18 +5,12 @@
  */
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getPrisma, providerOfClient, type Db } from "@/lib/db/prisma";
-import { SIGN_IN_LIMITS, hit } from "./rate-limit";
 import { authSecret } from "./secret";
 
 const SESSION_DAYS = 7;
-
-function clientAddress(headers: Headers | undefined): string {
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || "local";
-}
 
 function buildAuth(prisma: Db, secret: string) {
   return betterAuth({
@@ -44,26 +38,9 @@ function buildAuth(prisma: Db, secret: string) {
         disabled: { type: "boolean", input: false, required: false, defaultValue: false },
       },
     },
+    // Sign-in attempts are throttled by lib/auth/sign-in-guard.ts in front of every sign-in path.
     rateLimit: { enabled: true, storage: "database", window: 60, max: 200 },
     advanced: { cookiePrefix: "myrmex", useSecureCookies: process.env.MYRMEX_SECURE_COOKIES === "1" },
-    hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
-        const address = clientAddress(ctx.headers);
-        for (const [key, rule] of [
-          [`sign-in:account:${email}`, SIGN_IN_LIMITS.account],
-          [`sign-in:address:${address}`, SIGN_IN_LIMITS.address],
-        ] as const) {
-          const verdict = await hit(prisma, key, rule);
-          if (!verdict.allowed) {
-            throw new APIError("TOO_MANY_REQUESTS", {
-              message: `Too many sign-in attempts. Try again in ${Math.ceil(verdict.retryAfterSec / 60)} minute(s).`,
-            });
-          }
-        }
-      }),
-    },
     databaseHooks: {
       session: {
         create: {

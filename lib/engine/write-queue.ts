@@ -129,11 +129,14 @@ export class WriteQueue {
     const inserted = this.attemptInserts.get(attemptId);
     if (inserted) {
       Object.assign(inserted, patch);
+      this.schedule(); // it may have been staged by updateAttemptSoon only
       return;
     }
     const existing = this.attemptPatches.get(attemptId);
-    if (existing) Object.assign(existing, patch);
-    else {
+    if (existing) {
+      Object.assign(existing, patch);
+      this.schedule();
+    } else {
       const p = { ...patch };
       this.attemptPatches.set(attemptId, p);
       this.stage(runId, { type: "attempt.update", attemptId, patch: p });

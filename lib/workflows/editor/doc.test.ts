@@ -106,3 +106,19 @@ describe("changing a step's kind", () => {
     expect(validateWorkflow(doc.workflow).ok).toBe(true);
   });
 });
+
+describe("layout of big workflows", () => {
+  it("lays out 1,000 steps / ~1,500 edges by layers quickly", () => {
+    const steps = Array.from({ length: 1000 }, (_, i) => ({
+      id: `s${i}`,
+      kind: "noop" as const,
+      dependsOn: i === 0 ? [] : i % 2 === 0 && i > 1 ? [`s${i - 1}`, `s${Math.floor(i / 2)}`] : [`s${i - 1}`],
+    }));
+    const t = performance.now();
+    const pos = autoLayout({ name: "big", steps }, "LR");
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(Object.keys(pos)).toHaveLength(1000);
+    // Every dependency sits in an earlier layer.
+    for (const s of steps) for (const d of s.dependsOn) expect(pos[d]!.x).toBeLessThan(pos[s.id]!.x);
+  });
+});
