@@ -18,6 +18,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import type { StepKind } from "@/lib/engine/definition";
 import { edgesOf, type EditorDoc, type XY } from "@/lib/workflows/editor/doc";
 import type { ProblemIndex } from "@/lib/workflows/editor/problems";
+import { STEP_NODE_HEIGHT, STEP_NODE_WIDTH } from "@/lib/workflows/editor/layout";
 import { StepNode, type StepFlowNode } from "./step-node";
 
 /** Module level: a new object per render would remount every node. */
@@ -44,6 +45,7 @@ export function EditorCanvas(props: Props) {
   const { screenToFlowPosition } = useReactFlow();
   const dragging = useRef(false);
 
+
   // Node objects are reused while their step, problems and selection are unchanged (memoised nodes skip rendering).
   // A render cache (not state): the Map is reused and pruned in place.
   const [cache] = useState(() => new Map<string, StepFlowNode>());
@@ -64,7 +66,16 @@ export function EditorCanvas(props: Props) {
         prev.data.problems.join("\n") === msgs.join("\n");
       const node: StepFlowNode = same
         ? prev
-        : { id: step.id, type: "step", position, selected: isSelected, data: { step, problems: msgs, vertical, diff: mark } };
+        : {
+            id: step.id,
+            type: "step",
+            position,
+            selected: isSelected,
+            // Sizes before measuring, so fitView can place nodes not rendered yet.
+            initialWidth: STEP_NODE_WIDTH,
+            initialHeight: STEP_NODE_HEIGHT,
+            data: { step, problems: msgs, vertical, diff: mark },
+          };
       cache.set(step.id, node);
       return node;
     });

@@ -159,7 +159,7 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
         onLayout={relayout}
         onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1 })}
         onSave={save}
-        io={<ImportExport workflow={doc.workflow} format={format} fileName={fileName} readOnly={ro} onImport={(w) => edit({ workflow: w, positions: positionsFor(w, null) })} />}
+        io={<ImportExport workflow={doc.workflow} format={format} fileName={fileName} readOnly={ro} onImport={(w) => { edit({ workflow: w, positions: positionsFor(w, null) }); window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 })); }} />}
         run={<RunWithParamsButton workflowId={workflowId} params={doc.workflow.params} disabledReason={runBlocked ?? (dirty ? "Save your changes before running." : null)} />}
       />
       {readOnly ? <p className="rounded bg-amber-50 px-3 py-1 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">{readOnly}</p> : null}

@@ -142,7 +142,6 @@ async function runProcess(
   killGraceMs: number,
   sampleIntervalMs: number,
 ): Promise<ProcessResult> {
-  let pid: number | undefined;
   let cpuSeconds: number | null = null;
   let peakMemoryMb: number | null = null;
   let known: number[] = [];
@@ -150,18 +149,19 @@ async function runProcess(
   let exited = false;
   let sampleTimer: NodeJS.Timeout | null = null;
   let killTimer: NodeJS.Timeout | null = null;
+  /** Set once the spawner reports the process (group) id. */
+  const proc: { pid: number | null } = { pid: null };
 
-  const kill = () => {
-    if (pid === undefined) return; // signalled once the pid is known
+  const kill = (pid: number) => {
     const tree = hasProcFs ? processTree(pid).map((p) => p.pid) : [];
     known = [...new Set([...known, ...tree])];
     signalTree(pid, known, "SIGTERM");
-    killTimer = setTimeout(() => signalTree(pid!, known, "SIGKILL"), killGraceMs);
+    killTimer = setTimeout(() => signalTree(pid, known, "SIGKILL"), killGraceMs);
   };
   const onAbort = () => {
     if (aborted) return;
     aborted = true;
-    kill();
+    if (proc.pid !== null) kill(proc.pid); // else: killed as soon as it is known
   };
   ctx.signal.addEventListener("abort", onAbort, { once: true });
 
@@ -171,19 +171,20 @@ async function runProcess(
     ctx.signal.removeEventListener("abort", onAbort);
     return { kind: "spawn-error", message: started.error };
   }
-  pid = started.pid;
+  const pid = started.pid;
+  proc.pid = pid;
   // The group (= the shell's pid: own session) and its start identity,
   // persisted on the attempt so that recovery can kill it if this engine dies.
   ctx.processStarted?.({ processGroupId: pid, processStartTime: processStartIdentity(pid) });
   if (aborted || ctx.signal.aborted) {
     aborted = true;
-    kill();
+    kill(pid);
   }
 
   const sample = async () => {
     sampleTimer = null;
     if (exited) return;
-    const s = await sampleTree(pid!);
+    const s = await sampleTree(pid);
     if (s && !exited) {
       const prevCpu = cpuSeconds;
       cpuSeconds = Math.max(cpuSeconds ?? 0, s.cpuSeconds);

@@ -1,0 +1,32 @@
+import { Engine, defaultExecutors, FINAL_RUN_STATUSES } from "@/lib/engine";
+import { HelperSpawner } from "@/lib/engine/executors/spawner";
+import { createEngineStore } from "@/lib/db/engine-store";
+import { createPrisma } from "@/lib/db/prisma";
+const spec = JSON.parse(process.argv[2]!);
+const marks: Array<[string, number]> = [];
+const P = HelperSpawner.prototype as any;
+const origSpawn = P.spawn;
+P.spawn = function (req: any, on: any) { marks.push(["req", performance.now()]); return origSpawn.call(this, req, on); };
+const origMsg = P.onMessage;
+P.onMessage = function (m: any) { if (m.t === "spawned" || m.t === "exit") marks.push([m.t, performance.now()]); return origMsg.call(this, m); };
+const prisma = createPrisma({ url: spec.db });
+const engine = new Engine({ store: createEngineStore(prisma), executors: defaultExecutors(), heartbeatIntervalMs: 60_000 });
+await engine.start();
+const version = await prisma.workflowVersion.findUniqueOrThrow({ where: { id: spec.versionId }, include: { workflow: true } });
+const done = new Promise<void>((r) => engine.subscribe((e) => { if (e.type === "run.status" && FINAL_RUN_STATUSES.includes(e.status)) r(); }));
+const t0 = performance.now();
+await engine.startRun({ workflowVersionId: version.id, definition: version.definition, trigger: "cli", workingDir: spec.workDir });
+await done;
+const wall = performance.now() - t0;
+const a: number[] = [], b: number[] = [], c: number[] = [];
+for (let i = 0; i + 3 < marks.length; i += 3) {
+  const [req, sp, ex, next] = [marks[i]!, marks[i + 1]!, marks[i + 2]!, marks[i + 3]!];
+  if (req[0] !== "req" || sp[0] !== "spawned" || ex[0] !== "exit" || next[0] !== "req") continue;
+  a.push(sp[1] - req[1]); b.push(ex[1] - sp[1]); c.push(next[1] - ex[1]);
+}
+const med = (x: number[]) => x.sort((p, q) => p - q)[x.length >> 1]!.toFixed(3);
+const p10 = (x: number[]) => x.sort((p, q) => p - q)[Math.floor(x.length * 0.1)]!.toFixed(3);
+const mean = (x: number[]) => (x.reduce((s, v) => s + v, 0) / x.length).toFixed(3);
+console.log(`n=${a.length} means: req→spawned ${mean(a)} spawned→exit ${mean(b)} exit→nextReq ${mean(c)}`);
+console.log(`wall/step ${(wall / 400).toFixed(3)}  req→spawned ${med(a)} (p10 ${p10(a)})  spawned→exit ${med(b)} (p10 ${p10(b)})  exit→nextReq ${med(c)} (p10 ${p10(c)})`);
+await engine.stop(); process.exit(0);
