@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine benchmark (see bench/README.md).
  *
- *   npm run bench [-- --reps 7] [-- --only chain,fanout,shell,plan] [-- --tsx]
+ *   npm run bench [-- --reps 7] [-- --only chain,fanout,shell,plan,dashboard] [-- --tsx]
  *
  * Every repetition runs in a fresh process (bench/worker.ts) on a fresh
  * SQLite database, durable through PrismaEngineStore, exactly as the app
@@ -20,6 +20,7 @@ import { copyDb, createDbTemplate, seedWorkflowVersion, type DbTemplate } from "
 import { summarize, type Summary } from "./stats";
 import type { Scenario, WorkerResult, WorkerSpec } from "./worker";
 import { layeredDag, ninjaChain, noopChain, noopFanout, shellChain } from "./workflows";
+import { benchDashboard } from "../tests/metrics/bench-dashboard";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -31,7 +32,7 @@ const { values: args } = parseArgs({
 });
 const REPS = Math.max(3, Number(args.reps) || 3);
 const only = args.only ? new Set(args.only.split(",")) : null;
-const want = (s: Scenario) => !only || only.has(s);
+const want = (s: Scenario | "dashboard") => !only || only.has(s);
 
 const CHAIN = 1000;
 const FANOUT = 10_000;
@@ -299,6 +300,12 @@ async function main(): Promise<void> {
           peakRssMb: summarize(capped.map((r) => r.peakRssMb), 1),
         },
       };
+    }
+    if (want("dashboard")) {
+      // Overview (30 d) and a workflow report over 100,000 recorded task runs; worst of the two per repetition.
+      const { overview, workflowReport, ...dashboard } = await benchDashboard(REPS);
+      metrics.dashboard_100k_taskruns_ms = dashboard;
+      diagnostics.dashboard = { overviewMs: overview, workflowReportMs: workflowReport };
     }
   } finally {
     tpl.remove();
