@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -103,6 +103,7 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
     expect(Date.now() - t0).toBeLessThan(2000);
     const bg = Number(readFileSync(path.join(dir, "bg"), "utf8"));
     process.kill(bg, "SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("streams output, returns the exit code and MYRMEX_OUTPUT outputs, with params, upstream outputs and cwd", async () => {

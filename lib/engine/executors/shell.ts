@@ -175,7 +175,9 @@ async function runProcess(
   proc.pid = pid;
   // The group (= the shell's pid: own session) and its start identity,
   // persisted on the attempt so that recovery can kill it if this engine dies.
-  ctx.processStarted?.({ processGroupId: pid, processStartTime: processStartIdentity(pid) });
+  // (The helper reads the identity right after the spawn: it may report a short step only once it has ended.)
+  const identity = started.startIdentity !== undefined ? started.startIdentity : processStartIdentity(pid);
+  ctx.processStarted?.({ processGroupId: pid, processStartTime: identity });
   if (aborted || ctx.signal.aborted) {
     aborted = true;
     kill(pid);

@@ -3,10 +3,11 @@
  * (kept in a TypeScript string so that bundlers ship it with the engine).
  * Protocol, one JSON object per line:
  *   engine → helper  {"id","file","args","cwd","env"}
- *   helper → engine  {"t":"ready"} | {"t":"spawned","id","pid"} | {"t":"error","id","message"}
+ *   helper → engine  {"t":"ready"} | {"t":"spawned","id","pid","start"} | {"t":"error","id","message"}
  *                    | {"t":"out","id","s":1|2,"d":base64} | {"t":"exit","id","code","signal","cpu"}
- * "exit" comes once the process exited and both pipes reached EOF, or 200 ms
- * after exit (background processes holding the pipes are not waited for).
+ * "spawned" comes 2 ms after the start, or with the first output or the exit
+ * if sooner; "exit" once the process exited and both pipes reached EOF, or
+ * 200 ms after exit (background processes holding the pipes are not waited for).
  */
 export const SPAWN_HELPER_SOURCE = String.raw`# Myrmex spawn helper (lib/engine/executors/spawner.ts): starts shell steps
 # with posix_spawn (vfork-like: its cost does not grow with the engine's
@@ -21,6 +22,9 @@ if not hasattr(os, "posix_spawn"):
 # Children get every signal at its default (like libuv) and an empty mask.
 RESET = [s for s in range(1, 32) if s not in (signal.SIGKILL, signal.SIGSTOP)]
 DRAIN = 0.2
+# "spawned" waits this long: a short step then costs the engine one wake-up
+# (spawned + exit in one write) instead of two while it runs.
+ANNOUNCE = 0.002
 out = sys.stdout.buffer
 sel = selectors.DefaultSelector()
 wake_r, wake_w = os.pipe()
@@ -32,14 +36,41 @@ sel.register(wake_r, selectors.EVENT_READ, ("sig",))
 sel.register(0, selectors.EVENT_READ, ("cmd",))
 procs = {}  # pid -> [request id, open pipes, exit message or None, drain deadline or None]
 pipes = {}  # pid -> [fds]
+unannounced = {}  # pid -> (request id, time to send "spawned", start identity)
 
 
-def send(msg):
+def send(msg, flush=True):
     try:
         out.write(json.dumps(msg, separators=(",", ":")).encode() + b"\n")
-        out.flush()
+        if flush:
+            out.flush()
     except (BrokenPipeError, OSError):
         os._exit(0)
+
+
+def announce(pid):
+    rid, _, start = unannounced.pop(pid)
+    send({"t": "spawned", "id": rid, "pid": pid, "start": start}, flush=False)
+
+
+try:
+    with open("/proc/sys/kernel/random/boot_id") as f:
+        BOOT = f.read().strip()
+except OSError:
+    BOOT = None
+
+
+def start_identity(pid):
+    # "<boot id>:<starttime ticks>" (process-tree.ts processStartIdentity), read
+    # right after the spawn, while the process surely exists.
+    if BOOT is None:
+        return None
+    try:
+        with open("/proc/%d/stat" % pid, "rb") as f:
+            stat = f.read()
+        return "%s:%s" % (BOOT, stat[stat.rindex(b")") + 2:].split()[19].decode())
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def finish(pid):
@@ -50,6 +81,8 @@ def finish(pid):
             os.close(fd)
         except (KeyError, ValueError, OSError):
             pass
+    if pid in unannounced:
+        announce(pid)
     send(p[2])
 
 
@@ -78,7 +111,7 @@ def spawn(req):
         sel.register(fd, selectors.EVENT_READ, ("out", pid, stream, rid))
     procs[pid] = [rid, 2, None, None]
     pipes[pid] = [r1, r2]
-    send({"t": "spawned", "id": rid, "pid": pid})
+    unannounced[pid] = (rid, time.monotonic() + ANNOUNCE, start_identity(pid))
 
 
 def reap():
@@ -107,7 +140,7 @@ def reap():
 buf = b""
 send({"t": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
 while True:
-    deadlines = [p[3] for p in procs.values() if p[3] is not None]
+    deadlines = [p[3] for p in procs.values() if p[3] is not None] + [u[1] for u in unannounced.values()]
     timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
     for key, _ in sel.select(timeout):
         kind = key.data[0]
@@ -133,6 +166,8 @@ while True:
             except BlockingIOError:
                 continue
             if data:
+                if pid in unannounced:
+                    announce(pid)
                 send({"t": "out", "id": rid, "s": stream, "d": base64.b64encode(data).decode()})
                 continue
             sel.unregister(key.fd)
@@ -146,4 +181,9 @@ while True:
     now = time.monotonic()
     for pid in [pid for pid, p in procs.items() if p[3] is not None and p[3] <= now]:
         finish(pid)
+    due = [pid for pid, u in unannounced.items() if u[1] <= now]
+    for pid in due:
+        announce(pid)
+    if due:
+        out.flush()
 `;

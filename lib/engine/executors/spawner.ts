@@ -48,8 +48,11 @@ export interface ProcessExit {
 
 /** A process being started. */
 export interface SpawnedProcess {
-  /** The pid (= its process group id), or the reason it could not start. */
-  readonly started: Promise<{ pid: number } | { error: string }>;
+  /**
+   * The pid (= its process group id) and, if the spawner read it, its start
+   * identity (see process-tree.ts `processStartIdentity`); or why it could not start.
+   */
+  readonly started: Promise<{ pid: number; startIdentity?: string | null } | { error: string }>;
   /** Resolves once it exited and its output was drained (never if it did not start). */
   readonly exited: Promise<ProcessExit>;
 }
@@ -116,7 +119,7 @@ export const inlineSpawner: ProcessSpawner = {
 
 type HelperMessage =
   | { t: "ready"; pid: number; python: string }
-  | { t: "spawned"; id: number; pid: number }
+  | { t: "spawned"; id: number; pid: number; start: string | null }
   | { t: "error"; id: number; message: string }
   | { t: "out"; id: number; s: 1 | 2; d: string }
   | { t: "exit"; id: number; code: number | null; signal: NodeJS.Signals | null; cpu?: number };
@@ -124,7 +127,7 @@ type HelperMessage =
 interface Pending {
   req: SpawnRequest;
   onOutput: (stream: LogStream, text: string) => void;
-  started: (r: { pid: number } | { error: string }) => void;
+  started: (r: { pid: number; startIdentity?: string | null } | { error: string }) => void;
   exited: (e: ProcessExit) => void;
   pid: number | null;
   /** UTF-8 decoders of stdout and stderr (created on first output). */
@@ -185,7 +188,7 @@ export class HelperSpawner implements ProcessSpawner {
     const id = this.nextId++;
     let started!: Pending["started"];
     let exited!: Pending["exited"];
-    const startedP = new Promise<{ pid: number } | { error: string }>((r) => (started = r));
+    const startedP = new Promise<{ pid: number; startIdentity?: string | null } | { error: string }>((r) => (started = r));
     const exitedP = new Promise<ProcessExit>((r) => (exited = r));
     const p: Pending = { req, onOutput, started, exited, pid: null, decoders: [null, null] };
     this.pending.set(id, p);
@@ -234,7 +237,6 @@ export class HelperSpawner implements ProcessSpawner {
   private onMessage(m: HelperMessage): void {
     if (m.t === "ready") {
       this.ready = true;
-      this.deaths = 0;
       return;
     }
     const p = this.pending.get(m.id);
@@ -242,7 +244,7 @@ export class HelperSpawner implements ProcessSpawner {
     switch (m.t) {
       case "spawned":
         p.pid = m.pid;
-        p.started({ pid: m.pid });
+        p.started({ pid: m.pid, startIdentity: m.start });
         return;
       case "error":
         this.pending.delete(m.id);
