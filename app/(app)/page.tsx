@@ -12,7 +12,7 @@ import { ActiveRuns } from "@/components/dashboard/active-runs";
 import { FailingSteps, RecentFailures } from "@/components/dashboard/failing-steps";
 import { PoolMeters } from "@/components/dashboard/pool-meters";
 import { db } from "@/lib/queries/db";
-import { listPoolUsage } from "@/lib/queries/resources";
+import { listPools } from "@/lib/pools/manage-pools";
 import { loadOverview } from "@/lib/metrics/overview-query";
 import { resolveWindow } from "@/lib/metrics/time-window";
 
@@ -23,7 +23,7 @@ const link = "text-xs text-indigo-600 hover:underline dark:text-indigo-400";
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("viewer");
   const window = resolveWindow(await searchParams);
-  const [o, pools] = await Promise.all([loadOverview(db(), { window }), listPoolUsage()]);
+  const [o, pools] = await Promise.all([loadOverview(db(), { window }), listPools()]);
   const t = o.trend;
   const label = window.label;
   const now = new Date(o.asOf);

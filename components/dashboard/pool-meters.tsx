@@ -1,7 +1,7 @@
-import type { PoolUsage } from "@/lib/queries/resources";
+import type { PoolDto } from "@/lib/validations/api";
 
 /** Current use of each pool as a meter; red when full. */
-export function PoolMeters({ pools }: { pools: PoolUsage[] }) {
+export function PoolMeters({ pools }: { pools: PoolDto[] }) {
   return (
     <ul aria-label="Pool utilization" className="space-y-3">
       {pools.map((p) => {

@@ -1,5 +1,6 @@
 import type { StepDelta } from "@/lib/metrics/compare-runs";
 import { formatDuration } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table";
 
 const signed = (v: number | null, fmt: (n: number) => string) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${fmt(Math.abs(v))}`);
 const tone = (v: number | null) => (v === null || v === 0 ? "" : v > 0 ? "text-red-600 dark:text-red-400" : "text-green-700 dark:text-green-400");
@@ -9,15 +10,7 @@ export function RunCompareTable({ rows }: { rows: StepDelta[] }) {
   return (
     <div className="overflow-x-auto">
       <table aria-label="Run comparison" className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            {["Step", "A", "B", "Δ duration", "Δ CPU", "Δ peak memory"].map((h) => (
-              <th key={h} className="py-2 pr-4 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Step", "A", "B", "Δ duration", "Δ CPU", "Δ peak memory"]} />
         <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
           {rows.map((r) => (
             <tr key={r.stepId} data-step={r.stepId}>

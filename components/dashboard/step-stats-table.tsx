@@ -1,5 +1,6 @@
 import type { StepStatsRow } from "@/lib/metrics/step-stats";
 import { formatDuration } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table";
 
 const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
 const num = (v: number | null, unit: string) => (v === null ? "—" : `${v} ${unit}`);
@@ -9,15 +10,7 @@ export function StepStatsTable({ rows }: { rows: StepStatsRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table aria-label="Step statistics" className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            {["Step", "Runs", "p50", "p95", "Failure rate", "CPU (mean)", "Peak memory", "On critical path"].map((h) => (
-              <th key={h} className="py-2 pr-4 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Step", "Runs", "p50", "p95", "Failure rate", "CPU (mean)", "Peak memory", "On critical path"]} />
         <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
           {rows.map((r) => (
             <tr key={r.stepId} data-step={r.stepId}>

@@ -1,21 +1,14 @@
 import Link from "next/link";
 import type { HeldAllocation } from "@/lib/metrics/pool-history";
 import { formatDuration } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table";
 
 /** Who holds how much of which pool right now, and since when. */
 export function AllocationsTable({ rows, now }: { rows: HeldAllocation[]; now: number }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No step holds a pool right now.</p>;
   return (
     <table aria-label="Current allocations" className="w-full text-left text-sm">
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-        <tr>
-          <th className="py-2 pr-4 font-medium">Pool</th>
-          <th className="py-2 pr-4 font-medium">Amount</th>
-          <th className="py-2 pr-4 font-medium">Run</th>
-          <th className="py-2 pr-4 font-medium">Step</th>
-          <th className="py-2 pr-4 font-medium">Held for</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Pool", "Amount", "Run", "Step", "Held for"]} />
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {rows.map((a) => (
           <tr key={a.id}>

@@ -13,7 +13,7 @@ import { PoolRowActions } from "@/components/resources/pool-row-actions";
 import { AllocationsTable } from "@/components/resources/allocations-table";
 import { PoolWaitsTable } from "@/components/resources/pool-waits-table";
 import { db } from "@/lib/queries/db";
-import { listPoolUsage } from "@/lib/queries/resources";
+import { listPools } from "@/lib/pools/manage-pools";
 import { loadPoolHistory } from "@/lib/metrics/pool-history";
 import { presetWindow, parseRange, RANGES } from "@/lib/metrics/time-window";
 
@@ -26,7 +26,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   const principal = await requirePage("viewer");
   const canEdit = hasRole(effectiveRole(principal), "editor");
   const range = parseRange((await searchParams).range, "24h");
-  const [pools, history] = await Promise.all([listPoolUsage(), loadPoolHistory(db(), { rangeMs: RANGES[range].ms })]);
+  const [pools, history] = await Promise.all([listPools(), loadPoolHistory(db(), { rangeMs: RANGES[range].ms })]);
   const label = RANGES[range].label;
   return (
     <>
