@@ -10,6 +10,7 @@ import { listRunsQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/l
 import { reportQuery } from "@/lib/validations/reports";
 import { setPoolSchema } from "@/lib/validations/pools";
 import { projectsQuery } from "@/lib/validations/project-filters";
+import { createProjectBody, deleteProjectQuery, projectStatusBody, updateProjectBody } from "@/lib/validations/project-api";
 import { runsFilterSchema, stepDetailQuery, stepLogQuery } from "@/lib/validations/live-runs";
 import * as dto from "@/lib/validations/api";
 
@@ -23,7 +24,7 @@ interface ResponseSpec {
 }
 
 export interface RouteSpec {
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path under the server URL, e.g. `/api/v1/runs/{id}`. */
   path: string;
   summary: string;
@@ -67,6 +68,52 @@ export const API_ROUTES: RouteSpec[] = [
 
   { method: "get", path: "/api/v1/projects", tag: "Projects", role: "viewer", summary: "List projects", query: projectsQuery, responses: { 200: { description: "projects by name", schema: list("projects", dto.projectSchema) } } },
   { method: "get", path: "/api/v1/projects/{slug}", tag: "Projects", role: "viewer", summary: "Get a project", pathParams: { slug: "project slug" }, responses: { 200: { description: "the project", schema: dto.projectSchema } } },
+  {
+    method: "post",
+    path: "/api/v1/projects",
+    tag: "Projects",
+    role: "editor",
+    summary: "Create a project from a template",
+    description: "The slug defaults to the name's (`My Web App` → `my-web-app`), the template to `empty`; the template's workflows and sample files are created with it. A slug already in use is a 409 naming `slug`.",
+    body: createProjectBody,
+    responses: { 201: { description: "created", schema: dto.projectSchema }, 409: { description: "the slug is already used by another project" } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{slug}",
+    tag: "Projects",
+    role: "editor",
+    summary: "Rename or re-describe a project (optimistic concurrency)",
+    description: "Send the `version` you last read; if anyone saved since, nothing is changed and the answer is 409. Omitted fields keep their value. Archived projects are read-only (409).",
+    pathParams: { slug: "project slug" },
+    body: updateProjectBody,
+    responses: { 200: { description: "saved; the project with its new version", schema: dto.projectSchema }, 409: { description: "someone saved since `version`, or the project is archived" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{slug}/status",
+    tag: "Projects",
+    role: "editor",
+    summary: "Pause, resume, archive or restore a project",
+    description: "Paused projects start no new runs; archived ones are read-only and hidden from lists unless asked for. `dependents` names projects that depend on this one.",
+    pathParams: { slug: "project slug" },
+    body: projectStatusBody,
+    responses: {
+      200: { description: "the project in its new status", schema: z.object({ project: dto.projectSchema, dependents: z.array(z.string()).describe("names of projects that depend on this one") }) },
+      409: { description: "not possible from the project's status (e.g. pausing an archived project)" },
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/projects/{slug}",
+    tag: "Projects",
+    role: "editor",
+    summary: "Delete an archived project with its workflows, runs and logs",
+    description: "Only archived projects; `confirmName` must be the project's exact name (422 naming `confirmName` otherwise). `deleteFiles=true` also removes its folder inside the projects root.",
+    pathParams: { slug: "project slug" },
+    query: deleteProjectQuery,
+    responses: { 200: { description: "deleted", schema: z.object({ id: z.string(), slug: z.string(), name: z.string() }) }, 409: { description: "the project is not archived" } },
+  },
 
   { method: "get", path: "/api/v1/workflows", tag: "Workflows", role: "viewer", summary: "List workflows", query: listWorkflowsQuery, responses: { 200: { description: "workflows by project and name", schema: list("workflows", dto.workflowSchema) } } },
   {

@@ -19,6 +19,7 @@ import { registerListProjects } from "./commands/list-projects";
 import { registerListWorkflows } from "./commands/list-workflows";
 import { registerLogs } from "./commands/logs";
 import { registerPools } from "./commands/pools";
+import { registerProjects } from "./commands/projects";
 import { registerReport } from "./commands/report";
 import { registerRunWorkflow } from "./commands/run-workflow";
 import { registerRuns } from "./commands/runs";
@@ -66,6 +67,7 @@ Docs: docs/cli.md`,
   registerListWorkflows(program, finish);
   registerRunWorkflow(program, finish);
   registerListProjects(program, finish);
+  registerProjects(program, finish);
   registerStatus(program, finish);
   registerHealth(program, finish);
   registerImport(program, finish);

@@ -14,6 +14,7 @@ const SELECT = {
   slug: true,
   description: true,
   status: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
   _count: { select: { workflows: { where: { archived: false } } } },
@@ -26,6 +27,7 @@ type Row = {
   slug: string;
   description: string;
   status: ProjectStatus;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
   _count: { workflows: number };
@@ -40,6 +42,7 @@ function toDto(p: Row): ProjectDto {
     slug: p.slug,
     description: p.description,
     status: p.status,
+    version: p.version,
     workflowCount: p._count.workflows,
     lastRun: last ? { id: last.id, status: last.status, queuedAt: iso(last.queuedAt)!, finishedAt: iso(last.finishedAt) } : null,
     createdAt: iso(p.createdAt)!,

@@ -25,7 +25,7 @@ async function writeSampleFiles(dir: string, files: Record<string, string>): Pro
   }
 }
 
-export async function createProject(input: CreateProjectInput, by: string): Promise<ProjectResult<{ id: string; slug: string }>> {
+export async function createProject(input: CreateProjectInput, by: string | null): Promise<ProjectResult<{ id: string; slug: string }>> {
   const prisma = getPrisma();
   if (await prisma.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     return { ok: false, status: 409, field: "slug", error: `is already used by another project` };

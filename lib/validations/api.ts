@@ -33,6 +33,7 @@ export const projectSchema = z
     slug: z.string(),
     description: z.string(),
     status: projectStatusSchema,
+    version: z.number().int().describe("increases with every save; send it back with PATCH to detect conflicting edits"),
     workflowCount: z.number().int(),
     lastRun: lastRunSchema.nullable(),
     createdAt: isoDate,

@@ -12,6 +12,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
 import { toDbError } from "@/lib/db/errors";
 import { checkComponents } from "@/lib/health/components";
 import { deletePool, listPools, setPool } from "@/lib/pools/manage-pools";
+import { changeProjectStatusBySlug, createProjectBySlug, deleteProjectBySlug, updateProjectBySlug } from "@/lib/projects/manage-projects";
 import { getProject, listProjects } from "@/lib/projects/read-projects";
 import { buildRunReport, buildWorkflowReport } from "@/lib/reports/build-report";
 import { getRun, getStepLogs, listRunEvents, listRuns } from "@/lib/runs/read-runs";
@@ -98,6 +99,29 @@ export function createLocalBackend(): Backend {
     executesRuns: "here",
 
     listProjects: (q) => listProjects({ status: q.status }),
+    async getProject(slug) {
+      return unwrap(await getProject(slug));
+    },
+    async createProject(input) {
+      const project = unwrap(await createProjectBySlug(input, null));
+      await audit("project.create", "project", project.id, { projectId: project.id, details: { template: input.template, via: "cli" } });
+      return project;
+    },
+    async updateProject(slug, input) {
+      const project = unwrap(await updateProjectBySlug(slug, input));
+      await audit("project.update", "project", project.id, { projectId: project.id, details: { via: "cli" } });
+      return project;
+    },
+    async changeProjectStatus(slug, action) {
+      const res = unwrap(await changeProjectStatusBySlug(slug, action));
+      await audit(`project.${action === "resume" ? "activate" : action}`, "project", res.project.id, { projectId: res.project.id, details: { via: "cli" } });
+      return res;
+    },
+    async deleteProject(slug, input) {
+      const res = unwrap(await deleteProjectBySlug(slug, input));
+      await audit("project.delete", "project", res.id, { details: { name: res.name, deletedFiles: input.deleteFiles, via: "cli" } });
+      return res;
+    },
     async listWorkflows(q) {
       return unwrap(await listWorkflows(q));
     },

@@ -88,6 +88,20 @@ export function createRemoteBackend(opts: { url: string; token?: string }): Back
     async listProjects(q) {
       return (await get<{ projects: ProjectDto[] }>("/api/v1/projects", { status: q.status?.join(",") })).projects;
     },
+    getProject: (slug) => get<ProjectDto>(`/api/v1/projects/${enc(slug)}`),
+    async createProject(input) {
+      return (await call<ProjectDto>("POST", "/api/v1/projects", { body: input })).data;
+    },
+    async updateProject(slug, input) {
+      return (await call<ProjectDto>("PATCH", `/api/v1/projects/${enc(slug)}`, { body: input })).data;
+    },
+    async changeProjectStatus(slug, action) {
+      return (await call<{ project: ProjectDto; dependents: string[] }>("POST", `/api/v1/projects/${enc(slug)}/status`, { body: { action } })).data;
+    },
+    async deleteProject(slug, input) {
+      const query = { confirmName: input.confirmName, deleteFiles: input.deleteFiles ? "true" : undefined };
+      return (await call<{ id: string; slug: string; name: string }>("DELETE", `/api/v1/projects/${enc(slug)}`, { query })).data;
+    },
     async listWorkflows(q) {
       return (await get<{ workflows: WorkflowDto[] }>("/api/v1/workflows", { project: q.project, includeArchived: q.includeArchived ? "true" : undefined })).workflows;
     },

@@ -19,6 +19,7 @@ import type {
   SystemStatusDto,
   WorkflowDto,
 } from "@/lib/validations/api";
+import type { CreateProjectBody, ProjectAction, UpdateProjectBody } from "@/lib/validations/project-api";
 import type { ApiRunControl } from "@/lib/validations/runs";
 
 export type Mode = "local" | "remote";
@@ -41,6 +42,12 @@ export interface Backend {
   readonly executesRuns: "here" | "server";
 
   listProjects(q: { status?: ProjectDto["status"][] }): Promise<ProjectDto[]>;
+  getProject(slug: string): Promise<ProjectDto>;
+  /** Input already validated with the API's schemas (lib/validations/project-api.ts). */
+  createProject(input: CreateProjectBody): Promise<ProjectDto>;
+  updateProject(slug: string, input: UpdateProjectBody): Promise<ProjectDto>;
+  changeProjectStatus(slug: string, action: ProjectAction): Promise<{ project: ProjectDto; dependents: string[] }>;
+  deleteProject(slug: string, input: { confirmName: string; deleteFiles: boolean }): Promise<{ id: string; slug: string; name: string }>;
   listWorkflows(q: { project?: string; includeArchived?: boolean }): Promise<WorkflowDto[]>;
   /** Resolves a name, slug or id (within `project` when given). */
   findWorkflow(ref: string, project?: string): Promise<WorkflowDto>;
