@@ -323,20 +323,23 @@ export class PrismaEngineStore implements EngineStore {
     return changed === 1;
   }
 
-  async reopenRun(input: { runId: string; instanceId: string }): Promise<boolean> {
+  async reopenRun(input: { runId: string; instanceId: string; from?: readonly RunStatus[] }): Promise<boolean> {
+    const from = [...(input.from ?? ["failed", "cancelled"])];
+    if (from.length === 0) return false;
     if (this.provider === "sqlite") {
       return this.sqliteWrite(
         (w) =>
           w.run(
             `UPDATE "Run" SET "status" = 'running', "ownerInstanceId" = ?, "finishedAt" = NULL
-             WHERE "id" = ? AND "status" IN ('failed', 'cancelled')`,
+             WHERE "id" = ? AND "status" IN (${from.map(() => "?").join(", ")})`,
             input.instanceId,
             input.runId,
+            ...from,
           ) === 1,
       );
     }
     const res = await this.prisma.run.updateMany({
-      where: { id: input.runId, status: { in: ["failed", "cancelled"] } },
+      where: { id: input.runId, status: { in: from } },
       data: { status: "running", ownerInstanceId: input.instanceId, finishedAt: null },
     });
     return res.count === 1;

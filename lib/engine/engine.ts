@@ -19,6 +19,7 @@ import { EventBus, silentLogger, type Actor, type EngineListener } from "./event
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
 import { remainingPaths } from "./plan";
 import { restoreRun } from "./recovery";
+import { reopenFinishedRun, type ReopenRequest } from "./reopen";
 import { buildRunView, type RunView } from "./run-view";
 import { ResourcePools, type PoolInfo } from "./resources";
 import { buildTasks, initialTaskRecord, RunState } from "./run-state";
@@ -211,7 +212,6 @@ export class Engine {
     return { ok: true, runId };
   }
 
-  /** Pauses a run owned by this instance. */
   /**
    * Pauses a run. If another live instance executes it, the request is left
    * for that owner (`{ ok: true, deferred: true }`), which applies it within
@@ -278,27 +278,25 @@ export class Engine {
   }
 
   /** Re-runs the failed, upstream-failed and cancelled steps of a failed or cancelled run. */
-  async retryFailed(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
+  retryFailed(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
+    return this.reopen(runId, { kind: "retry", by: opts.by ?? null });
+  }
+
+  /**
+   * Re-runs `stepId` and every step downstream of it in a finished run
+   * (succeeded, failed or cancelled); the other steps keep their results and
+   * outputs. {@link planRerunFrom} previews exactly which steps run again.
+   */
+  rerunFrom(runId: string, stepId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
+    return this.reopen(runId, { kind: "rerun", stepId, by: opts.by ?? null });
+  }
+
+  private async reopen(runId: string, request: ReopenRequest): Promise<ControlResult> {
     await this.start();
-    if (this.scheduler.runs.has(runId) || this.restoring.has(runId)) {
-      return { ok: false, reason: "invalid-state", message: "the run is still active" };
-    }
-    this.restoring.add(runId);
-    try {
-      const existing = await this.store.getRun(runId);
-      if (!existing) return { ok: false, reason: "not-found", message: `run ${runId} not found` };
-      if (existing.status !== "failed" && existing.status !== "cancelled") {
-        return { ok: false, reason: "invalid-state", message: `cannot retry a ${existing.status} run` };
-      }
-      if (!(await this.store.reopenRun({ runId, instanceId: this.instanceId }))) {
-        return { ok: false, reason: "invalid-state", message: "the run was reopened by someone else" };
-      }
-      await restoreRun(this.ctx, this.store, this.scheduler, existing, this.runOrder++, { kind: "retry", by: opts.by ?? null });
-    } finally {
-      this.restoring.delete(runId);
-    }
-    await this.committed();
-    return { ok: true };
+    const host = { ctx: this.ctx, store: this.store, scheduler: this.scheduler, restoring: this.restoring, nextOrder: () => this.runOrder++ };
+    const result = await reopenFinishedRun(host, runId, request);
+    if (result.ok) await this.committed();
+    return result;
   }
 
   private async control(

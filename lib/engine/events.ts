@@ -55,6 +55,8 @@ export type RunEventBody =
     }
   | { type: "run.status"; status: RunStatus; previous: RunStatus; error?: string | null; metrics?: RunMetrics | null }
   | { type: "run.control"; action: RunControlAction; by: Actor }
+  /** "Rerun from a step": `rerun` run again (topological order), `keep` keep their results. */
+  | { type: "run.rerun"; stepId: string; rerun: string[]; keep: string[]; by: Actor }
   | {
       type: "run.recovered";
       instanceId: string;

@@ -39,6 +39,7 @@ export {
 } from "./events";
 export { derivedWaitReason, liveWaitReason, type DispatchSnapshot } from "./wait-reasons";
 export type { ControlResult } from "./controls";
+export { planRerunFrom, rerunBlockers, describeRerunBlockers, type RerunPlan, type RerunBlocker } from "./rerun";
 export {
   Engine,
   type EngineOptions,

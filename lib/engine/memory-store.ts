@@ -18,6 +18,7 @@ import type {
   Mutation,
   PageQuery,
   RunEventRecord,
+  RunStatus,
   RunRecord,
   StoreBatch,
   TaskAttemptRecord,
@@ -272,9 +273,9 @@ export class MemoryStore implements EngineStore {
     return out;
   }
 
-  async reopenRun(input: { runId: string; instanceId: string }): Promise<boolean> {
+  async reopenRun(input: { runId: string; instanceId: string; from?: readonly RunStatus[] }): Promise<boolean> {
     const run = this.runs.get(input.runId);
-    if (!run || (run.status !== "failed" && run.status !== "cancelled")) return false;
+    if (!run || !(input.from ?? ["failed", "cancelled"]).includes(run.status)) return false;
     run.status = "running";
     run.ownerInstanceId = input.instanceId;
     run.finishedAt = null;

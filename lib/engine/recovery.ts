@@ -1,7 +1,7 @@
 /**
  * Rebuilds a run's live state from the store: after a crash or restart
  * (`recover`), when taking over a dead instance's run, and for "retry failed
- * steps" (`retry`).
+ * steps" (`retry`) and "rerun from a step" (`rerun`, see rerun.ts).
  *
  * Recovery rules: attempts still `running` in the store were lost with their
  * instance — each counts as a failed attempt (`lost`) and the step is retried
@@ -30,10 +30,15 @@ import { shouldRetry } from "./retry";
 import { initialTaskRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
 import type { Scheduler } from "./scheduler";
 import type { Actor, LostAttemptReport } from "./events";
+import type { RerunPlan } from "./rerun";
 import type { ControlRequest, EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
 
-/** How a stored run is being resumed. */
-export type RestoreMode = { kind: "recover" } | { kind: "retry"; by: Actor };
+/**
+ * How a stored run is being resumed: `recover` (crash, takeover), `retry`
+ * (failed/cancelled steps run again) or `rerun` (the planned steps run
+ * again; the others keep their results).
+ */
+export type RestoreMode = { kind: "recover" } | { kind: "retry"; by: Actor } | { kind: "rerun"; by: Actor; plan: RerunPlan };
 
 const LOST = "lost: the engine instance running this attempt stopped";
 
@@ -194,25 +199,40 @@ function resume(
 
   // Run-level status and flags.
   const patch: Partial<RunRecord> = { ownerInstanceId: ctx.instanceId };
-  if (mode.kind === "retry") {
+  const reopened = mode.kind !== "recover";
+  if (reopened) {
     Object.assign(patch, { finishedAt: null, error: null, cancelledAt: null, cancelledBy: null, metrics: null });
   } else {
     run.cancelling = record.cancelledAt !== null;
   }
   if (record.startedAt === null) patch.startedAt = now;
-  if (record.deadlineAt === null && run.definition.timeoutSec !== undefined && (mode.kind === "retry" || record.startedAt === null)) {
+  if (record.deadlineAt === null && run.definition.timeoutSec !== undefined && (reopened || record.startedAt === null)) {
     patch.deadlineAt = now + run.definition.timeoutSec * 1000;
   }
-  const status = mode.kind === "retry" || record.status === "queued" ? "running" : record.status;
+  const status = reopened || record.status === "queued" ? "running" : record.status;
   tr.setRunStatus(run, status, patch);
   if (mode.kind === "retry") tr.runEvent(run, { type: "run.control", action: "retry", by: mode.by });
+  if (mode.kind === "rerun") {
+    const { stepId, rerun, keep } = mode.plan;
+    tr.runEvent(run, { type: "run.rerun", stepId, rerun, keep, by: mode.by });
+  }
   if (control) applyPendingControl(ctx, scheduler, run, control, now);
 
   // Steps stored as ready go straight back to the queue.
   for (const t of run.tasks) if (t.status === "ready") run.ready.push(t);
 
+  const rerun = mode.kind === "rerun" ? new Set(mode.plan.rerun) : null;
   let lostAttempts = 0;
   for (const t of run.tasks) {
+    if (rerun?.has(t.stepId)) {
+      // Runs again as a new attempt: its result and outputs are cleared.
+      t.failures = 0;
+      t.queuedAt = null;
+      t.outputs = null;
+      const cleared = { queuedAt: null, startedAt: null, finishedAt: null, error: null, exitCode: null, outputs: null, cpuSeconds: null, peakMemoryMb: null };
+      tr.setTaskStatus(run, t, "pending", { patch: cleared });
+      continue;
+    }
     if (mode.kind === "retry" && (t.status === "failed" || t.status === "upstream_failed" || t.status === "cancelled")) {
       t.failures = 0;
       t.queuedAt = null;
@@ -237,6 +257,8 @@ function resume(
     else tr.fail(run, t, info);
   }
   run.failed = run.tasks.some((t) => t.status === "failed" && !t.step.continueOnFailure);
+  // A rerun keeps the other steps' results: one that did not succeed still makes the run fail, but does not stop the rerun.
+  if (rerun) run.failed ||= run.tasks.some((t) => !rerun.has(t.stepId) && (t.status === "cancelled" || t.status === "upstream_failed"));
 
   // Re-count dependencies in topological order so propagation is complete.
   for (const i of topoSort(run.dag).order) {
@@ -271,7 +293,7 @@ function resume(
   }
 
   if (run.cancelling) tr.cancelUnstarted(run, `cancelled${run.record.cancelledBy ? ` by ${run.record.cancelledBy}` : ""}`);
-  else if (run.failed && run.definition.onFailure === "stop") tr.stop(run, "not started: a step failed and onFailure is stop");
+  else if (run.failed && !rerun && run.definition.onFailure === "stop") tr.stop(run, "not started: a step failed and onFailure is stop");
 
   const deadline = run.record.deadlineAt;
   if (deadline !== null && !run.cancelling) {

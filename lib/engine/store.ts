@@ -355,12 +355,13 @@ export interface EngineStore {
    */
   claimRun(input: ClaimRunInput): Promise<boolean>;
   /**
-   * Compare-and-set used by "retry failed steps": only if the run's status is
-   * `failed` or `cancelled`, sets `status = "running"`, `ownerInstanceId =
-   * instanceId`, `finishedAt = null`. One SQL `UPDATE … WHERE status IN (…)`.
+   * Compare-and-set used by "retry failed steps" and "rerun from a step":
+   * only if the run's status is one of `from` (default `failed`,
+   * `cancelled`), sets `status = "running"`, `ownerInstanceId = instanceId`,
+   * `finishedAt = null`. One SQL `UPDATE … WHERE status IN (…)`.
    * Returns whether this call reopened the run.
    */
-  reopenRun(input: { runId: string; instanceId: string }): Promise<boolean>;
+  reopenRun(input: { runId: string; instanceId: string; from?: readonly RunStatus[] }): Promise<boolean>;
   /**
    * Records a control for the run's owner: sets `controlRequest` only if the
    * run is not final (a later request replaces an earlier one). Returns

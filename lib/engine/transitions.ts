@@ -217,7 +217,9 @@ export class Transitions {
     } else if (run.failed) {
       status = "failed";
       const first = run.tasks.find((t) => t.status === "failed" && !t.step.continueOnFailure);
-      error = first ? `step "${first.stepId}" failed` : "a step failed";
+      // After a rerun, a kept step that was cancelled or upstream-failed also fails the run.
+      const unsettled = first ? null : run.tasks.find((t) => t.status === "cancelled" || t.status === "upstream_failed");
+      error = first ? `step "${first.stepId}" failed` : unsettled ? `step "${unsettled.stepId}" did not succeed` : "a step failed";
     } else status = "succeeded";
     const metrics = computeRunMetrics(run, now);
     this.setRunStatus(run, status, { finishedAt: now, error, metrics });
