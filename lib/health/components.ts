@@ -19,6 +19,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/prisma";
 import { providerOfClient } from "@/lib/db/prisma";
 import { dataDir } from "@/lib/runtime/paths";
+import { HEARTBEAT_EXPIRY_MS, STUCK_GRACE_MS, findStuckRuns } from "./stuck-runs";
 
 export type HealthStatus = "healthy" | "degraded" | "unhealthy";
 
@@ -48,9 +49,7 @@ export interface HealthOptions {
 }
 
 const ORDER: Record<HealthStatus, number> = { healthy: 0, degraded: 1, unhealthy: 2 };
-const HEARTBEAT_EXPIRY_MS = 30_000;
 const HEARTBEAT_LATE_MS = 12_000;
-const STUCK_GRACE_MS = 60_000;
 
 export function worst(statuses: HealthStatus[]): HealthStatus {
   return statuses.reduce<HealthStatus>((w, s) => (ORDER[s] > ORDER[w] ? s : w), "healthy");
@@ -126,45 +125,11 @@ function eventLoop(lag: NonNullable<HealthOptions["eventLoop"]>): ComponentHealt
 async function stuckRuns(prisma: Db, now: number): Promise<ComponentHealth> {
   const thresholds = `degraded when a run is ${STUCK_GRACE_MS / 1000} s past its deadline, a step ${STUCK_GRACE_MS / 1000} s past its timeout, or an active run's engine is dead for ${STUCK_GRACE_MS / 1000} s`;
   try {
-    const active = await prisma.run.findMany({
-      where: { status: { in: ["queued", "running", "paused"] } },
-      select: {
-        id: true,
-        status: true,
-        deadlineAt: true,
-        queuedAt: true,
-        ownerInstanceId: true,
-        workflowVersion: { select: { definition: true } },
-        tasks: { where: { status: "running" }, select: { stepId: true, startedAt: true } },
-      },
-      take: 1000,
-    });
-    const alive = new Set(
-      (await prisma.engineInstance.findMany({ where: { heartbeatAt: { gt: new Date(now - HEARTBEAT_EXPIRY_MS - STUCK_GRACE_MS) } }, select: { id: true } })).map((i) => i.id),
-    );
-    const stuck: string[] = [];
-    for (const run of active) {
-      const short = run.id.slice(0, 8);
-      if (run.status !== "paused" && run.deadlineAt && run.deadlineAt.getTime() < now - STUCK_GRACE_MS) {
-        stuck.push(`${short} past its deadline`);
-        continue;
-      }
-      const orphanSince = run.queuedAt.getTime();
-      if ((!run.ownerInstanceId || !alive.has(run.ownerInstanceId)) && orphanSince < now - STUCK_GRACE_MS) {
-        stuck.push(`${short} has no live engine`);
-        continue;
-      }
-      const steps = (run.workflowVersion.definition as { steps?: { id: string; timeoutSec?: number }[] } | null)?.steps ?? [];
-      const timeouts = new Map(steps.map((s) => [s.id, s.timeoutSec]));
-      const late = run.tasks.find((t) => {
-        const limit = timeouts.get(t.stepId);
-        return limit !== undefined && t.startedAt !== null && t.startedAt.getTime() + limit * 1000 < now - STUCK_GRACE_MS;
-      });
-      if (late) stuck.push(`${short} step ${late.stepId} past its timeout`);
-    }
+    const { active, stuck: found } = await findStuckRuns(prisma, now);
+    const stuck = found.map((r) => `${r.id.slice(0, 8)} ${r.reason}`);
     return stuck.length
       ? { name: "stuck-runs", status: "degraded", detail: `${stuck.length} stuck: ${stuck.slice(0, 5).join("; ")}${stuck.length > 5 ? " …" : ""}`, value: String(stuck.length), thresholds }
-      : { name: "stuck-runs", status: "healthy", detail: `${active.length} active run${active.length === 1 ? "" : "s"}, none stuck`, value: "0", thresholds };
+      : { name: "stuck-runs", status: "healthy", detail: `${active} active run${active === 1 ? "" : "s"}, none stuck`, value: "0", thresholds };
   } catch {
     return { name: "stuck-runs", status: "degraded", detail: "active runs could not be read", thresholds };
   }
