@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { RunControl } from "@/lib/validations/runs";
 import { secondaryButton } from "@/components/ui/buttons";
 import { useLiveRun } from "./live-run-context";
+import { RerunButton } from "./rerun-context";
 
 type Control = RunControl | "retry";
 
@@ -36,7 +37,7 @@ function blockedBy(control: Control, status: string, retryable: number, roleBloc
   return null;
 }
 
-/** Pause, resume, cancel and retry failed steps; disabled with the reason when not allowed by state or role. */
+/** Pause, resume, cancel, retry failed steps and rerun from a step; disabled with the reason when not allowed by state or role. */
 export function RunControls({ blockedReason }: { blockedReason: string | null }) {
   const router = useRouter();
   const { run, refresh } = useLiveRun();
@@ -76,6 +77,7 @@ export function RunControls({ blockedReason }: { blockedReason: string | null })
       {button("resume", "Resume")}
       {button("cancel", "Cancel")}
       {button("retry", "Retry failed steps")}
+      <RerunButton label="Rerun from…" />
       {blockedReason ? <span className="text-xs text-slate-500 dark:text-slate-400">{blockedReason}</span> : null}
       {error ? (
         <span role="alert" className="text-xs text-red-600 dark:text-red-400">

@@ -10,6 +10,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageChart } from "@/components/charts/usage-chart";
 import { StepDuration, WaitText } from "./elapsed";
 import { useLiveRun } from "./live-run-context";
+import { RerunButton, useRerun } from "./rerun-context";
 import { StepAttempts, StepHistory } from "./step-attempts";
 import { StepLog } from "./step-log";
 import { describeWaitReason } from "./wait-reason";
@@ -34,6 +35,7 @@ export function StepDrawer({ stepId, wait, onClose }: { stepId: string; wait: Wa
   const attempt = picked ?? Math.max(1, task?.attempt ?? 1);
   const running = task?.status === "running" && attempt === task.attempt;
   const closeRef = useRef<HTMLButtonElement>(null);
+  const rerunBlocked = useRerun().blocked;
 
   const detail = useQuery({
     queryKey: liveKeys.stepDetail(run.id, stepId, attempt),
@@ -87,7 +89,11 @@ export function StepDrawer({ stepId, wait, onClose }: { stepId: string; wait: Wa
             {wait.type === "backoff" ? <WaitText describe={(now) => describeWaitReason(wait, now)} /> : describeWaitReason(wait)}
           </span>
         ) : null}
+        <span className="ml-auto">
+          <RerunButton stepId={stepId} label="Rerun from this step" />
+        </span>
       </div>
+      {rerunBlocked ? <p className="mt-1 text-right text-xs text-slate-500 dark:text-slate-400">{rerunBlocked}</p> : null}
       {task.error ? <p className="mt-2 break-words text-sm text-red-700 dark:text-red-400">{task.error}</p> : null}
       {detail.error ? (
         <p role="alert" className="mt-2 text-sm text-red-600">

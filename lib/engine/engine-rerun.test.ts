@@ -3,7 +3,7 @@ import type { MemoryStore } from "./memory-store";
 import { planRerunFrom } from "./rerun";
 import { createTestEngine } from "./testing";
 
-const wf = (steps: unknown[], extra: Record<string, unknown> = {}) => ({ name: "t", steps, ...extra });
+const wf = <S>(steps: S[], extra: Record<string, unknown> = {}) => ({ name: "t", steps, ...extra });
 const noop = (id: string, dependsOn: string[] = [], extra: Record<string, unknown> = {}) => ({ id, kind: "noop", dependsOn, ...extra });
 
 async function rows(store: MemoryStore, runId: string) {

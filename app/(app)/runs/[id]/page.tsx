@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveRunProvider } from "@/components/runs/live-run-context";
 import { RunControls } from "@/components/runs/run-controls";
+import { RerunProvider } from "@/components/runs/rerun-context";
 import { RunStatus, RunSummary } from "@/components/runs/run-summary";
 import { RunViews } from "@/components/runs/run-views";
 import { getLiveRun } from "@/lib/queries/live-run";
@@ -32,38 +33,40 @@ export default async function RunPage({ params }: { params: Params }) {
 
   return (
     <LiveRunProvider initial={run}>
-      <PageHeader
-        title={`${run.workflow.name} · run ${run.id.slice(0, 10)}`}
-        breadcrumb={
-          <>
-            <Link href={`/projects/${run.project.slug}`} className="hover:underline">
-              {run.project.name}
-            </Link>{" "}
-            /{" "}
-            <Link href={`/projects/${run.project.slug}/workflows/${run.workflow.slug}`} className="hover:underline">
-              {run.workflow.name} v{run.version}
-            </Link>
-          </>
-        }
-        actions={
-          <div className="flex flex-col items-end gap-2">
-            <RunStatus />
-            <RunControls blockedReason={controlBlocked} />
-          </div>
-        }
-      />
-      <RunSummary />
-      <RunViews />
-      <Card title="Activity" className="mt-6">
-        <AuditList entries={activity} empty="No one has acted on this run yet." />
-      </Card>
-      <Card title="Parameters" className="mt-6">
-        {Object.keys(run.params).length ? (
-          <pre className="overflow-auto font-mono text-xs">{JSON.stringify(run.params, null, 2)}</pre>
-        ) : (
-          <p className="text-sm text-slate-500">This run has no parameters.</p>
-        )}
-      </Card>
+      <RerunProvider roleBlock={controlBlocked}>
+        <PageHeader
+          title={`${run.workflow.name} · run ${run.id.slice(0, 10)}`}
+          breadcrumb={
+            <>
+              <Link href={`/projects/${run.project.slug}`} className="hover:underline">
+                {run.project.name}
+              </Link>{" "}
+              /{" "}
+              <Link href={`/projects/${run.project.slug}/workflows/${run.workflow.slug}`} className="hover:underline">
+                {run.workflow.name} v{run.version}
+              </Link>
+            </>
+          }
+          actions={
+            <div className="flex flex-col items-end gap-2">
+              <RunStatus />
+              <RunControls blockedReason={controlBlocked} />
+            </div>
+          }
+        />
+        <RunSummary />
+        <RunViews />
+        <Card title="Activity" className="mt-6">
+          <AuditList entries={activity} empty="No one has acted on this run yet." />
+        </Card>
+        <Card title="Parameters" className="mt-6">
+          {Object.keys(run.params).length ? (
+            <pre className="overflow-auto font-mono text-xs">{JSON.stringify(run.params, null, 2)}</pre>
+          ) : (
+            <p className="text-sm text-slate-500">This run has no parameters.</p>
+          )}
+        </Card>
+      </RerunProvider>
     </LiveRunProvider>
   );
 }
