@@ -1,9 +1,16 @@
 "use client";
 
-import { useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import type { WorkflowInput } from "@/lib/engine/definition";
 import type { WorkflowFormat } from "@/lib/engine/parse";
 import { textToWorkflow, workflowToText, type TextError } from "@/lib/workflows/editor/codec";
+
+// CodeMirror loads only when the code view is first opened: the editor's first load does not carry it.
+const CodeEditor = dynamic(() => import("./code-editor").then((m) => m.CodeEditor), {
+  ssr: false,
+  loading: () => <p className="p-2 text-xs text-slate-400">Loading the code editor…</p>,
+});
 
 interface Props {
   workflow: WorkflowInput;
@@ -29,8 +36,6 @@ export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: 
     setText(workflowToText(workflow, format));
     setErrors([]);
   }
-  const gutter = useRef<HTMLDivElement>(null);
-
   const onText = (next: string) => {
     setText(next);
     const parsed = textToWorkflow(next, format);
@@ -44,8 +49,6 @@ export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: 
     onWorkflow(parsed.workflow);
   };
 
-  const lines = text.split("\n").length;
-  const bad = new Set(errors.map((e) => e.line).filter((l): l is number => l !== undefined));
   return (
     <div className="flex h-full flex-col">
       <div className="mb-1 flex items-center gap-1 text-xs" role="tablist" aria-label="Format">
@@ -55,22 +58,8 @@ export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: 
           </button>
         ))}
       </div>
-      <div className="flex min-h-0 flex-1 overflow-hidden rounded border border-slate-300 bg-slate-950 font-mono text-xs leading-5 text-slate-100 dark:border-slate-700">
-        <div ref={gutter} aria-hidden className="select-none overflow-hidden bg-slate-900 px-2 py-2 text-right text-slate-500">
-          {Array.from({ length: lines }, (_, i) => (
-            <div key={i} className={bad.has(i + 1) ? "bg-red-700 text-white" : undefined}>{i + 1}</div>
-          ))}
-        </div>
-        <textarea
-          aria-label={`Definition (${format.toUpperCase()})`}
-          spellCheck={false}
-          readOnly={readOnly}
-          value={text}
-          wrap="off"
-          onChange={(e) => onText(e.target.value)}
-          onScroll={(e) => { if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop; }}
-          className="min-h-0 flex-1 resize-none bg-transparent p-2 leading-5 outline-none"
-        />
+      <div className="min-h-0 flex-1 overflow-hidden rounded border border-slate-300 bg-slate-950 dark:border-slate-700">
+        <CodeEditor value={text} format={format} readOnly={readOnly} errors={errors} label={`Definition (${format.toUpperCase()})`} onChange={onText} />
       </div>
       {errors.length ? (
         <ul aria-label="Code errors" className="mt-1 max-h-24 overflow-auto text-xs text-red-600">
