@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine benchmark (see bench/README.md).
  *
- *   npm run bench [-- --reps 7] [-- --only chain,fanout,shell,plan,dashboard] [-- --tsx]
+ *   npm run bench [-- --reps 7] [-- --only chain,fanout,shell,plan,dashboard,editor] [-- --tsx]
  *
  * Every repetition runs in a fresh process (bench/worker.ts) on a fresh
  * SQLite database, durable through PrismaEngineStore, exactly as the app
@@ -21,6 +21,7 @@ import { summarize, type Summary } from "./stats";
 import type { Scenario, WorkerResult, WorkerSpec } from "./worker";
 import { layeredDag, ninjaChain, noopChain, noopFanout, shellChain } from "./workflows";
 import { benchDashboard } from "../tests/metrics/bench-dashboard";
+import { benchEditor } from "./editor";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -32,7 +33,7 @@ const { values: args } = parseArgs({
 });
 const REPS = Math.max(3, Number(args.reps) || 3);
 const only = args.only ? new Set(args.only.split(",")) : null;
-const want = (s: Scenario | "dashboard") => !only || only.has(s);
+const want = (s: Scenario | "dashboard" | "editor") => !only || only.has(s);
 
 const CHAIN = 1000;
 const FANOUT = 10_000;
@@ -306,6 +307,20 @@ async function main(): Promise<void> {
       const { overview, workflowReport, ...dashboard } = await benchDashboard(REPS);
       metrics.dashboard_100k_taskruns_ms = dashboard;
       diagnostics.dashboard = { overviewMs: overview, workflowReportMs: workflowReport };
+    }
+    if (want("editor")) {
+      // A 1,000-step / 1,497-edge workflow in the browser editor (production build, Chromium): open, pan, drag.
+      console.log("editor: building the app and measuring in Chromium (Playwright)…");
+      const e = await benchEditor(root, REPS);
+      metrics.editor1000_load_ms = metric(e.loadMs, "ms", "< 1500", (m) => m < 1500, 0);
+      metrics.editor1000_pan_p95_frame_ms = metric(e.panP95, "ms", "≤ 33.4 (30 fps)", (m) => m <= 33.4, 1);
+      metrics.editor1000_drag_p95_frame_ms = metric(e.dragP95, "ms", "≤ 33.4 (30 fps)", (m) => m <= 33.4, 1);
+      diagnostics.editor1000 = {
+        importMs: e.importMs,
+        ttfbMs: summarize(e.ttfbMs, 0),
+        domContentLoadedMs: summarize(e.domMs, 0),
+        htmlKb: summarize(e.htmlKb, 0),
+      };
     }
   } finally {
     tpl.remove();

@@ -23,6 +23,7 @@ import { StepNode, type StepFlowNode } from "./step-node";
 
 /** Module level: a new object per render would remount every node. */
 const nodeTypes = { step: StepNode };
+const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 export const KIND_MIME = "application/x-myrmex-step-kind";
 
 interface Props {
@@ -181,8 +182,10 @@ export function EditorCanvas(props: Props) {
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
+        // Big graphs: only steps and edges in the viewport are in the DOM.
+        onlyRenderVisibleElements
       >
         <Background gap={16} size={1} />
         <Controls />

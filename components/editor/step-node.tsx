@@ -1,7 +1,7 @@
 "use client";
 
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from "@xyflow/react";
-import { memo, useEffect } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { StepInput } from "@/lib/engine/definition";
 
 export type StepNodeData = { step: StepInput; problems: string[]; vertical: boolean; diff?: "added" | "changed" };
@@ -36,9 +36,15 @@ function facts(s: StepInput): string[] {
 /** One step on the canvas. Memoised: React Flow re-renders it only when its node object changes. */
 export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<StepFlowNode>) {
   const { step, problems, vertical, diff } = data;
-  // Handles move when the layout direction changes: React Flow must re-measure them.
+  // Handles move when the layout direction changes: React Flow must re-measure them. Not on mount
+  // (React Flow measures new nodes itself; a call per node would force a layout per node on a big graph).
   const updateInternals = useUpdateNodeInternals();
-  useEffect(() => updateInternals(id), [id, vertical, updateInternals]);
+  const shownVertical = useRef(vertical);
+  useEffect(() => {
+    if (shownVertical.current === vertical) return;
+    shownVertical.current = vertical;
+    updateInternals(id);
+  }, [id, vertical, updateInternals]);
   const ring = problems.length
     ? "border-red-500"
     : diff === "added"
