@@ -60,7 +60,7 @@ export function RerunDialog({ initialStep, roleBlock, onClose }: { initialStep: 
   const [pending, startTransition] = useTransition();
   const selectRef = useRef<HTMLSelectElement>(null);
 
-  const graph = useMemo(() => ({ steps: run.tasks.map((t) => ({ id: t.stepId, dependsOn: t.dependsOn })) }), [run.tasks]);
+  const graph = useMemo(() => ({ steps: run.tasks.map((t) => ({ id: t.stepId, dependsOn: t.dependsOn, continueOnFailure: t.continueOnFailure })) }), [run.tasks]);
   const byId = useMemo(() => new Map(run.tasks.map((t) => [t.stepId, t])), [run.tasks]);
   const plan = useMemo(() => planRerunFrom(graph, stepId), [graph, stepId]);
   const blockers = useMemo(() => (plan ? rerunBlockers(graph, plan, (id) => byId.get(id)?.status) : []), [graph, plan, byId]);

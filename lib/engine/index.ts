@@ -39,7 +39,7 @@ export {
 } from "./events";
 export { derivedWaitReason, liveWaitReason, type DispatchSnapshot } from "./wait-reasons";
 export type { ControlResult } from "./controls";
-export { planRerunFrom, rerunBlockers, describeRerunBlockers, type RerunPlan, type RerunBlocker } from "./rerun";
+export { planRerunFrom, rerunBlockers, describeRerunBlockers, type RerunPlan, type RerunBlocker, type RerunStep } from "./rerun";
 export {
   Engine,
   type EngineOptions,

@@ -60,6 +60,12 @@ describe("rerunBlockers", () => {
     );
   });
 
+  it("a kept step that failed with continueOnFailure lets its dependents run", () => {
+    const def = { steps: [step("opt"), { ...step("opt2"), continueOnFailure: true }, step("after", ["opt", "opt2"])] };
+    const plan = planRerunFrom(def, "after")!;
+    expect(rerunBlockers(def, plan, (id) => (id === "after" ? "succeeded" : "failed"))).toEqual([{ stepId: "opt", status: "failed", neededBy: "after" }]);
+  });
+
   it("ignores kept steps that nothing rerun depends on", () => {
     const plan = planRerunFrom(DEF, "d")!;
     expect(rerunBlockers(DEF, plan, statuses({ x: "failed", y: "upstream_failed" }))).toEqual([]);

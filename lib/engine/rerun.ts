@@ -9,7 +9,9 @@
  * - `keep`: every other step, in topological order; they keep their status,
  *   attempts and outputs, so templates that read their outputs still work.
  * - blockers: a step that runs again needs each of its kept dependencies to
- *   have succeeded (or been cached/skipped); otherwise the rerun is refused.
+ *   have succeeded (or been cached/skipped, or failed with
+ *   `continueOnFailure`), as a step needs to start; otherwise the rerun is
+ *   refused.
  *
  * No imports beyond the graph: the browser uses this file as is.
  */
@@ -66,12 +68,17 @@ export function planRerunFrom(definition: { steps: readonly GraphStep[] }, stepI
   return { stepId, rerun, keep };
 }
 
+/** A step as {@link rerunBlockers} needs it. */
+export interface RerunStep extends GraphStep {
+  continueOnFailure?: boolean;
+}
+
 /**
- * The kept dependencies of rerun steps that did not succeed (each listed
- * once, with the first rerun step that needs it). Empty: the rerun may go.
+ * The kept dependencies of rerun steps that would not let them start (each
+ * listed once, with the first rerun step that needs it). Empty: the rerun may go.
  */
 export function rerunBlockers(
-  definition: { steps: readonly GraphStep[] },
+  definition: { steps: readonly RerunStep[] },
   plan: RerunPlan,
   statusOf: (stepId: string) => TaskStatus | undefined,
 ): RerunBlocker[] {
@@ -84,6 +91,7 @@ export function rerunBlockers(
       if (rerun.has(dep) || seen.has(dep) || !byId.has(dep)) continue;
       seen.add(dep);
       const status = statusOf(dep);
+      if (status === "failed" && byId.get(dep)!.continueOnFailure) continue;
       if (status === undefined || !SATISFYING.has(status)) out.push({ stepId: dep, status: status ?? "unknown", neededBy: id });
     }
   }

@@ -18,6 +18,8 @@ export interface LiveTask {
   name: string;
   kind: string;
   dependsOn: string[];
+  /** The step may fail without failing its dependents (set only when true). */
+  continueOnFailure?: boolean;
   status: TaskStatus;
   /** Number of the current/last attempt; 0 before the first. */
   attempt: number;

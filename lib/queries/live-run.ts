@@ -83,6 +83,7 @@ export async function getLiveRun(id: string): Promise<LiveRun | null> {
       name: step.name ?? step.id,
       kind: step.kind,
       dependsOn: step.dependsOn ?? [],
+      ...(step.continueOnFailure ? { continueOnFailure: true } : {}),
       status: t.status,
       attempt: t.attempt,
       waitReason: (t.waitReason as WaitReason | null) ?? null,
