@@ -43,8 +43,10 @@ test("two people editing one project: the second save is refused, never silently
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(/\/projects\/shared-notes$/);
 
+  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/projects\/shared-notes\/settings$/);
   const other = await browser.newPage();
-  await other.goto("/projects/shared-notes");
+  await other.goto("/projects/shared-notes/settings");
 
   await page.getByLabel("Project name", { exact: true }).fill("Shared Notes (A)");
   await page.getByRole("button", { name: "Save" }).click();
@@ -65,20 +67,22 @@ test("lifecycle: paused refuses runs, archived is hidden and read-only, delete n
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(/\/projects\/lifecycle-demo$/);
 
+  await page.goto("/projects/lifecycle-demo/settings");
   await page.getByRole("button", { name: "Pause project" }).click();
   await expect(page.locator('[data-status="paused"]').first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Overview" }).click();
   await page.getByRole("table", { name: "Workflows" }).getByRole("link", { name: "build-and-test" }).click();
   await expect(page.getByRole("button", { name: "▶ Run" })).toBeDisabled();
   await expect(page.getByText("This project is paused: no new runs start until it is resumed.")).toBeVisible();
 
-  await page.goto("/projects/lifecycle-demo");
+  await page.goto("/projects/lifecycle-demo/settings");
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Archive project" }).click();
   await expect(page.locator('[data-status="archived"]').first()).toBeVisible();
   await page.goto("/projects");
   await expect(page.getByRole("table", { name: "Projects" }).getByRole("link", { name: "Lifecycle Demo" })).toHaveCount(0);
 
-  await page.goto("/projects/lifecycle-demo");
+  await page.goto("/projects/lifecycle-demo/settings");
   await page.getByLabel("Project name to confirm").fill("wrong name");
   await page.getByRole("button", { name: "Delete project" }).click();
   await expect(page.getByText('Project name to confirm must be exactly "Lifecycle Demo"')).toBeVisible();

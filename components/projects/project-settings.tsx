@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { changeProjectStatusAction, deleteProjectAction, updateProjectAction } from "@/lib/actions/projects/manage-project";
@@ -8,7 +9,8 @@ import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 
 interface Props {
   project: { id: string; name: string; description: string; status: string; version: number };
-  dependents: string[];
+  /** Projects that depend on this one: archiving it warns and lists them. */
+  dependents: { name: string; slug: string; status: string }[];
 }
 
 const TRANSITIONS: Record<string, { transition: string; label: string }[]> = {
@@ -34,7 +36,7 @@ export function ProjectSettings({ project, dependents }: Props) {
 
   const transition = (t: string) => {
     if (t === "archive") {
-      const warn = dependents.length ? `\n\nThese projects depend on it: ${dependents.join(", ")}.` : "";
+      const warn = dependents.length ? `\n\nThese projects depend on it: ${dependents.map((d) => d.name).join(", ")}.` : "";
       if (!window.confirm(`Archive "${project.name}"? It becomes read-only and refuses runs.${warn}`)) return;
     }
     start(async () => {
@@ -77,6 +79,23 @@ export function ProjectSettings({ project, dependents }: Props) {
 
       <div>
         <h3 className="mb-2 text-sm font-semibold">Lifecycle</h3>
+        {dependents.length > 0 && project.status !== "archived" ? (
+          <div role="note" aria-label="Archive warning" className="mb-3 max-w-xl rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            <p className="font-medium">
+              {dependents.length === 1 ? "1 project depends" : `${dependents.length} projects depend`} on {project.name}. Archiving it leaves {dependents.length === 1 ? "it" : "them"} depending on a read-only project that refuses runs:
+            </p>
+            <ul className="mt-1 list-inside list-disc">
+              {dependents.map((d) => (
+                <li key={d.slug}>
+                  <Link href={`/projects/${d.slug}`} className="underline">
+                    {d.name}
+                  </Link>{" "}
+                  <span className="text-xs">({d.status})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="flex flex-wrap gap-2">
           {(TRANSITIONS[project.status] ?? []).map((t) => (
             <button key={t.transition} type="button" disabled={busy} onClick={() => transition(t.transition)} className={secondaryButton}>

@@ -78,6 +78,7 @@ export async function listProjects(query: ProjectListQuery = {}): Promise<{ rows
   return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pages };
 }
 
+/** A project with its direct dependencies both ways (id, name, slug, status). */
 export async function getProjectBySlug(slug: string) {
   return db().project.findUnique({
     where: { slug },
@@ -91,7 +92,8 @@ export async function getProjectBySlug(slug: string) {
       workingDir: true,
       createdAt: true,
       updatedAt: true,
-      dependents: { select: { project: { select: { name: true } } } },
+      dependsOn: { select: { dependsOn: { select: { id: true, name: true, slug: true, status: true } } }, orderBy: { createdAt: "asc" } },
+      dependents: { select: { project: { select: { id: true, name: true, slug: true, status: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
 }
@@ -149,5 +151,14 @@ export async function getWorkflow(projectSlug: string, workflowSlug: string) {
         select: { id: true, number: true, definition: true, source: true, createdAt: true },
       },
     },
+  });
+}
+
+/** Projects `projectId` could come to depend on: not archived, not itself, not already a dependency. */
+export async function dependencyCandidates(projectId: string, exclude: readonly string[]) {
+  return db().project.findMany({
+    where: { status: { not: "archived" }, id: { notIn: [projectId, ...exclude] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true, status: true },
   });
 }
