@@ -13,6 +13,7 @@ import { projectsQuery } from "@/lib/validations/project-filters";
 import { createProjectBody, deleteProjectQuery, projectStatusBody, updateProjectBody } from "@/lib/validations/project-api";
 import { runsFilterSchema, stepDetailQuery, stepLogQuery } from "@/lib/validations/live-runs";
 import * as dto from "@/lib/validations/api";
+import { healthHistoryQuery, healthHistorySchema } from "@/lib/validations/health-history";
 
 type Role = "public" | "viewer" | "editor";
 
@@ -62,6 +63,16 @@ const reportMedia = ["text/csv", "text/html"];
 export const API_ROUTES: RouteSpec[] = [
   { method: "get", path: "/api/health", tag: "Health", role: "public", summary: "Liveness (anonymous, minimal)", responses: { 200: { description: "serving", schema: dto.livenessSchema }, 503: { description: "the database does not answer", schema: dto.livenessSchema } } },
   { method: "get", path: "/api/health/ready", tag: "Health", role: "viewer", summary: "Readiness: every component with status, reason and thresholds", responses: { 200: { description: "healthy or degraded", schema: dto.healthReportSchema }, 503: { description: "unhealthy", schema: dto.healthReportSchema } } },
+  {
+    method: "get",
+    path: "/api/v1/health/history",
+    tag: "Health",
+    role: "viewer",
+    summary: "Recorded health over time (the Health page's chart)",
+    description: "Each server records its health every 30 s and keeps 7 days. Buckets count the samples per overall status; a bucket without samples means no server was running.",
+    query: healthHistoryQuery,
+    responses: { 200: { description: "the history", schema: healthHistorySchema } },
+  },
   { method: "get", path: "/api/v1/me", tag: "Account", role: "viewer", summary: "Who the credentials act as", responses: { 200: { description: "the principal", schema: me } } },
   { method: "get", path: "/api/v1/status", tag: "System", role: "viewer", summary: "System status: runs and steps by state, active runs, engines, pools, projects", responses: { 200: { description: "status", schema: dto.systemStatusSchema } } },
   { method: "get", path: "/api/v1/openapi.json", tag: "System", role: "viewer", summary: "This document", responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } } },

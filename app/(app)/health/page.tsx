@@ -9,13 +9,22 @@ import { HostChart } from "@/components/charts/host-chart";
 import { db } from "@/lib/queries/db";
 import { loadHostSamples } from "@/lib/metrics/host-query";
 import { HOST_RETENTION_MS, HOST_SAMPLE_INTERVAL_MS } from "@/lib/metrics/host-collector";
+import { HealthHistory } from "@/components/health/health-history";
+import { HEALTH_RETENTION_MS, loadHealthHistory } from "@/lib/health/history";
+
+const HISTORY_HOURS = 24;
 
 export const metadata: Metadata = { title: "Health" };
 export const dynamic = "force-dynamic";
 
 export default async function HealthPage() {
   await requirePage("viewer");
-  const [report, host] = await Promise.all([checkHealth(), loadHostSamples(db(), { rangeMs: 3_600_000 })]);
+  const [report, host, history] = await Promise.all([
+    checkHealth(),
+    loadHostSamples(db(), { rangeMs: 3_600_000 }),
+    // The live checks above matter more than their history: a history that cannot be read is left out.
+    loadHealthHistory(db(), { rangeMs: HISTORY_HOURS * 3_600_000 }).catch(() => null),
+  ]);
   return (
     <>
       <PageHeader
@@ -33,6 +42,13 @@ export default async function HealthPage() {
           </Card>
         ))}
       </div>
+      {history ? (
+        <HealthHistory history={history} hours={HISTORY_HOURS} retentionDays={HEALTH_RETENTION_MS / 86_400_000} />
+      ) : (
+        <Card title="History" className="mt-6">
+          <p className="text-sm text-slate-500 dark:text-slate-400">The health history could not be read from the database.</p>
+        </Card>
+      )}
       <Card title="System: this host, last hour (UTC)" className="mt-6">
         {host.length ? (
           <HostChart points={host} />

@@ -205,6 +205,15 @@ CREATE TABLE "HostSample" (
 );
 
 -- CreateTable
+CREATE TABLE "HealthSample" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "instanceId" TEXT,
+    "ts" DATETIME NOT NULL,
+    "status" TEXT NOT NULL,
+    "components" JSONB NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "EngineInstance" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "host" TEXT NOT NULL,
@@ -395,6 +404,9 @@ CREATE INDEX "MetricSample_taskRunId_attempt_ts_idx" ON "MetricSample"("taskRunI
 
 -- CreateIndex
 CREATE INDEX "HostSample_ts_idx" ON "HostSample"("ts");
+
+-- CreateIndex
+CREATE INDEX "HealthSample_ts_idx" ON "HealthSample"("ts");
 
 -- CreateIndex
 CREATE INDEX "EngineInstance_heartbeatAt_idx" ON "EngineInstance"("heartbeatAt");

@@ -235,6 +235,17 @@ CREATE TABLE "HostSample" (
 );
 
 -- CreateTable
+CREATE TABLE "HealthSample" (
+    "id" SERIAL NOT NULL,
+    "instanceId" TEXT,
+    "ts" TIMESTAMP(3) NOT NULL,
+    "status" TEXT NOT NULL,
+    "components" JSONB NOT NULL,
+
+    CONSTRAINT "HealthSample_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "EngineInstance" (
     "id" TEXT NOT NULL,
     "host" TEXT NOT NULL,
@@ -439,6 +450,9 @@ CREATE INDEX "MetricSample_taskRunId_attempt_ts_idx" ON "MetricSample"("taskRunI
 
 -- CreateIndex
 CREATE INDEX "HostSample_ts_idx" ON "HostSample"("ts");
+
+-- CreateIndex
+CREATE INDEX "HealthSample_ts_idx" ON "HealthSample"("ts");
 
 -- CreateIndex
 CREATE INDEX "EngineInstance_heartbeatAt_idx" ON "EngineInstance"("heartbeatAt");
