@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     totalMemMb: Math.round(os.totalmem() / 2 ** 20),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    ninja: ninja?.version ?? null,
+    ninja: (ninja ?? (want("shell") ? null : findNinja()))?.version ?? null,
     runner: runner.describe,
   };
   console.log(`Myrmex engine benchmark — ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, ${REPS} repetitions`);

@@ -113,6 +113,9 @@ test("build a diamond on the canvas, refuse a cycle, save versions, diff them an
 });
 
 test("the code view keeps the last good canvas on a syntax error", async ({ page }) => {
+  // CodeMirror injects its styles: the app's Content-Security-Policy must allow them.
+  const refused: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
   await newWorkflow(page, `Code ${Date.now()}`);
   await page.getByRole("tab", { name: "code" }).click();
   const code = page.getByLabel("Definition (YAML)");
@@ -142,6 +145,7 @@ test("the code view keeps the last good canvas on a syntax error", async ({ page
   // …and the canvas back into the text: undo restores the previous definition.
   await page.getByRole("button", { name: "↶ Undo" }).click();
   await expect(json).toHaveText(/"id": "start"/, { useInnerText: true });
+  expect(refused).toEqual([]);
 });
 
 test.describe("as a viewer", () => {
@@ -205,6 +209,26 @@ test("the server re-validates: an invalid definition posted straight to the save
   // Nothing was saved: the editor still opens version 1.
   await page.reload();
   await expect(page.getByTestId("editor-version")).toContainText("v1");
+});
+
+test("a big workflow keeps only on-screen steps in the page; fit, layout and problem focus still see every step", async ({ page }) => {
+  await newWorkflow(page, `Wide ${Date.now()}`);
+  const lines = ["name: wide", "steps:"];
+  for (let i = 0; i < 400; i++) lines.push(`  - id: s${i}`, "    kind: noop", ...(i ? [`    dependsOn: [s${i - 1}${i === 399 ? ", s398" : ""}]`] : []));
+  await page.getByLabel("Import definition file").setInputFiles({ name: "wide.yaml", mimeType: "application/yaml", buffer: Buffer.from(lines.join("\n") + "\n") });
+  const rendered = () => page.locator(".react-flow__node").count();
+  await expect.poll(rendered).toBeGreaterThan(0);
+  await expect.poll(rendered).toBeLessThan(400);
+  const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await page.locator(".react-flow__viewport").getAttribute("style")) ?? "")?.[1] ?? "1");
+
+  // The last step's problem focuses it, though it was never rendered.
+  await page.getByRole("list", { name: "Problems" }).getByRole("button", { name: /s399/ }).click();
+  await expect(node(page, "s399")).toBeInViewport();
+
+  // A top-to-bottom layout fits the whole column (it would stay at the last zoom if only rendered steps counted).
+  await page.getByRole("button", { name: "Layout ↓" }).click();
+  await expect.poll(scale).toBeLessThan(0.2);
+  await expect.poll(rendered).toBeLessThan(400);
 });
 
 // Measurement, not a check: EDITOR_PERF=1 … --grep "1,000" prints the load, pan and drag figures for a

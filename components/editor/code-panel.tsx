@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { WorkflowInput } from "@/lib/engine/definition";
 import type { WorkflowFormat } from "@/lib/engine/parse";
 import { textToWorkflow, workflowToText, type TextError } from "@/lib/workflows/editor/codec";
@@ -11,6 +11,9 @@ const CodeEditor = dynamic(() => import("./code-editor").then((m) => m.CodeEdito
   ssr: false,
   loading: () => <p className="p-2 text-xs text-slate-400">Loading the code editor…</p>,
 });
+
+const PARSE_AT_ONCE_CHARS = 20_000;
+const PARSE_DELAY_MS = 250;
 
 interface Props {
   workflow: WorkflowInput;
@@ -36,8 +39,17 @@ export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: 
     setText(workflowToText(workflow, format));
     setErrors([]);
   }
-  const onText = (next: string) => {
-    setText(next);
+  // Big definitions (a 1,000-step YAML takes ~50 ms to parse) are parsed once typing pauses, not per key.
+  const textNow = useRef(text);
+  const pending = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    textNow.current = text;
+  });
+  useEffect(() => () => window.clearTimeout(pending.current), []);
+
+  const apply = (next: string) => {
+    // A canvas edit (or undo) replaced the text meanwhile: that one wins.
+    if (textNow.current !== next) return;
     const parsed = textToWorkflow(next, format);
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -47,6 +59,13 @@ export function CodePanel({ workflow, readOnly, format, onFormat, onWorkflow }: 
     // Keep the user's text (comments, spacing) for this definition.
     setShown({ workflow: parsed.workflow, format });
     onWorkflow(parsed.workflow);
+  };
+  const onText = (next: string) => {
+    setText(next);
+    textNow.current = next;
+    window.clearTimeout(pending.current);
+    if (next.length < PARSE_AT_ONCE_CHARS) apply(next);
+    else pending.current = window.setTimeout(() => apply(next), PARSE_DELAY_MS);
   };
 
   return (

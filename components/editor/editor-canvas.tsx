@@ -23,7 +23,12 @@ import { StepNode, type StepFlowNode } from "./step-node";
 
 /** Module level: a new object per render would remount every node. */
 const nodeTypes = { step: StepNode };
-const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+/**
+ * Fit options for every fit in the editor. `includeHiddenNodes` makes React Flow size steps it has not
+ * rendered (off screen, see `onlyRenderVisibleElements`) from their initial size; otherwise a fit would only
+ * see the steps already measured.
+ */
+export const FIT_VIEW = { padding: 0.15, maxZoom: 1, includeHiddenNodes: true };
 export const KIND_MIME = "application/x-myrmex-step-kind";
 
 interface Props {
@@ -188,7 +193,7 @@ export function EditorCanvas(props: Props) {
         onlyRenderVisibleElements
       >
         <Background gap={16} size={1} />
-        <Controls />
+        <Controls fitViewOptions={FIT_VIEW} />
         <MiniMap pannable zoomable className="!h-28 !w-40" />
       </ReactFlow>
     </div>

@@ -12,7 +12,7 @@ import { stripDefaults } from "@/lib/workflows/editor/clean";
 import { RunWithParamsButton } from "@/components/workflows/run-with-params-button";
 import { CodePanel } from "./code-panel";
 import { ImportExport } from "./import-export";
-import { EditorCanvas } from "./editor-canvas";
+import { EditorCanvas, FIT_VIEW } from "./editor-canvas";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProblemsList } from "./problems-list";
 import { SaveMessage } from "./save-message";
@@ -112,11 +112,11 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
   const relayout = (dir: LayoutDirection) => {
     setDirection(dir);
     edit({ ...doc, positions: autoLayout(doc.workflow, dir) });
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
   };
   const focusStep = (id: string) => {
     select(new Set([id]));
-    void flow.fitView({ nodes: [{ id }], maxZoom: 1.2, duration: 300 });
+    void flow.fitView({ ...FIT_VIEW, nodes: [{ id }], maxZoom: 1.2, duration: 300 });
   };
   const onCodeWorkflow = useCallback((w: WorkflowInput) => {
     const cur = docRef.current;
@@ -157,9 +157,9 @@ function EditorInner({ workflowId, baseVersion: loadedVersion, workflow, layout,
         onDelete={deleteSelected}
         onDuplicate={() => duplicate([...selected])}
         onLayout={relayout}
-        onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1 })}
+        onFit={() => void flow.fitView(FIT_VIEW)}
         onSave={save}
-        io={<ImportExport workflow={doc.workflow} format={format} fileName={fileName} readOnly={ro} onImport={(w) => { edit({ workflow: w, positions: positionsFor(w, null) }); window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 })); }} />}
+        io={<ImportExport workflow={doc.workflow} format={format} fileName={fileName} readOnly={ro} onImport={(w) => { edit({ workflow: w, positions: positionsFor(w, null) }); window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW)); }} />}
         run={<RunWithParamsButton workflowId={workflowId} params={doc.workflow.params} disabledReason={runBlocked ?? (dirty ? "Save your changes before running." : null)} />}
       />
       {readOnly ? <p className="rounded bg-amber-50 px-3 py-1 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">{readOnly}</p> : null}
