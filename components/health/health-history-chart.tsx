@@ -6,6 +6,8 @@ import { AXIS, formatTick, STATE_COLOR, TOOLTIP_STYLE } from "@/components/chart
 import { ChartDataTable } from "@/components/charts/chart-data-table";
 
 const pct = (n: number, total: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
+/** Legend and tooltip in order of severity, not alphabetically. */
+const bySeverity = (item: { dataKey?: unknown }) => ["healthy", "degraded", "unhealthy"].indexOf(String(item.dataKey));
 const utc = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Share of each bucket's samples that were healthy, degraded or unhealthy; an empty bucket means no server was running. */
@@ -20,8 +22,8 @@ export function HealthHistoryChart({ history }: { history: HealthHistory }) {
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} vertical={false} />
         <XAxis dataKey="t" tickFormatter={(v: number) => formatTick(v, history.bucketMs)} minTickGap={24} {...AXIS} />
         <YAxis width={44} domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} {...AXIS} />
-        <Tooltip formatter={(v) => `${Number(v)} %`} labelFormatter={(v) => utc(Number(v))} isAnimationActive={false} {...TOOLTIP_STYLE} />
-        <Legend />
+        <Tooltip formatter={(v) => `${Number(v)} %`} labelFormatter={(v) => utc(Number(v))} itemSorter={bySeverity} isAnimationActive={false} {...TOOLTIP_STYLE} />
+        <Legend itemSorter={bySeverity} />
         <Bar dataKey="healthy" name="Healthy" stackId="h" fill={STATE_COLOR.succeeded} isAnimationActive={false} />
         <Bar dataKey="degraded" name="Degraded" stackId="h" fill={STATE_COLOR.paused} isAnimationActive={false} />
         <Bar dataKey="unhealthy" name="Unhealthy" stackId="h" fill={STATE_COLOR.failed} isAnimationActive={false} />
