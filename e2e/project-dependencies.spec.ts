@@ -49,6 +49,7 @@ test("dependencies: the graph shows each edge, a cycle is refused with its path,
   await addDependency(page, names.core, names.app);
   await expect(page.locator(ALERT)).toHaveText(`Dependency would create a cycle: ${names.core} → ${names.app} → ${names.lib} → ${names.core}`);
   await expect(page.getByLabel("Add a dependency")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Add a dependency").locator("option:checked")).toHaveText(names.app);
   // The graph around Core still has only the two edges, none from Core.
   await page.reload();
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);

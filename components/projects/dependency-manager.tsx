@@ -90,7 +90,7 @@ export function DependencyManager({ projectId, projectName, dependsOn, dependent
               <select
                 id="f-depends-on"
                 name="dependsOnId"
-                key={state.ok ? `added-${dependsOn.length}` : "form"}
+                key={state.ok ? `added-${dependsOn.length}` : `retry-${state.values?.dependsOnId ?? ""}-${state.error ?? ""}`}
                 defaultValue={state.ok ? "" : (state.values?.dependsOnId ?? "")}
                 aria-invalid={fieldError ? true : undefined}
                 aria-describedby={fieldError ? "f-depends-on-error" : undefined}
