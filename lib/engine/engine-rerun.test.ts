@@ -140,3 +140,32 @@ describe("engine: rerun from a step", () => {
     ]);
   });
 });
+
+describe("engine: a reopened run's timeout", () => {
+  it("starts afresh, so a run with timeoutSec can be retried or rerun long after its first deadline", async () => {
+    const t = await createTestEngine();
+    const runId = await t.start(wf([noop("a"), noop("b", ["a"])], { timeoutSec: 10, onFailure: "continue" }));
+    t.executor.succeed("a");
+    await t.flush();
+    t.executor.fail("b");
+    await t.flush();
+    expect((await t.store.getRun(runId))?.status).toBe("failed");
+    await t.advance(60_000);
+
+    expect(await t.engine.retryFailed(runId)).toEqual({ ok: true });
+    await t.flush();
+    expect(await t.store.getRun(runId)).toMatchObject({ status: "running", deadlineAt: t.clock.now() + 10_000 });
+    await t.advance(5_000);
+    t.executor.succeed("b");
+    await t.flush();
+    expect(await t.store.getRun(runId)).toMatchObject({ status: "succeeded", error: null });
+
+    await t.advance(60_000);
+    expect(await t.engine.rerunFrom(runId, "a")).toEqual({ ok: true });
+    await t.flush();
+    expect(await t.store.getRun(runId)).toMatchObject({ status: "running", deadlineAt: t.clock.now() + 10_000 });
+    // The fresh deadline still applies.
+    await t.advance(10_000);
+    expect(await t.store.getRun(runId)).toMatchObject({ status: "failed", error: "run timed out after 10s" });
+  });
+});

@@ -206,7 +206,8 @@ function resume(
     run.cancelling = record.cancelledAt !== null;
   }
   if (record.startedAt === null) patch.startedAt = now;
-  if (record.deadlineAt === null && run.definition.timeoutSec !== undefined && (reopened || record.startedAt === null)) {
+  // A reopened run gets a fresh deadline: the first one has usually passed.
+  if (run.definition.timeoutSec !== undefined && (reopened || (record.deadlineAt === null && record.startedAt === null))) {
     patch.deadlineAt = now + run.definition.timeoutSec * 1000;
   }
   const status = reopened || record.status === "queued" ? "running" : record.status;
