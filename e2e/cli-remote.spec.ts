@@ -146,6 +146,19 @@ test.describe("orchestrate in remote mode", () => {
     type Health = { components: { name: string; status: string }[] };
     const verdicts = (h: Health) => h.components.filter((c) => c.name !== "event-loop" && c.name !== "memory" && c.name !== "disk").map((c) => [c.name, c.status]);
     expect(verdicts(JSON.parse(remoteHealth.stdout) as Health)).toEqual(verdicts(JSON.parse(localHealth.stdout) as Health));
+
+    // The recorded history: the same samples and changes through the API and from the database.
+    type History = { samples: number; changes: { at: string; to: string }[] };
+    const remoteHistory = await cli(viewer, ["health", "--history", "--hours", "2", "--json"]);
+    const localHistory = await cli(local, ["health", "--history", "--hours", "2", "--json"]);
+    expect(remoteHistory.code, remoteHistory.stderr).toBe(0);
+    expect(localHistory.code).toBe(0);
+    const [rh, lh] = [JSON.parse(remoteHistory.stdout) as History, JSON.parse(localHistory.stdout) as History];
+    expect(rh.samples).toBeGreaterThanOrEqual(1);
+    expect(rh.changes).toEqual(lh.changes);
+    const historyText = await cli(viewer, ["health", "--history"]);
+    expect(historyText.stdout).toMatch(/^Last 24 h: healthy [\d.]+ % · degraded/m);
+    expect((await same(["health", "--history", "--hours", "0"])).code).toBe(2);
   });
 
   test("project commands: created remotely, seen locally; the same results and errors in both modes", async () => {

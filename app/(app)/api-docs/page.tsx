@@ -10,6 +10,7 @@ const METHOD_STYLE: Record<string, string> = {
   get: "bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300",
   post: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300",
   put: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  patch: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
   delete: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
 };
 

@@ -11,6 +11,7 @@ import type { Logger } from "@/lib/engine";
 import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
 import { toDbError } from "@/lib/db/errors";
 import { checkComponents } from "@/lib/health/components";
+import { loadHealthHistory } from "@/lib/health/history";
 import { deletePool, listPools, setPool } from "@/lib/pools/manage-pools";
 import { changeProjectStatusBySlug, createProjectBySlug, deleteProjectBySlug, updateProjectBySlug } from "@/lib/projects/manage-projects";
 import { getProject, listProjects } from "@/lib/projects/read-projects";
@@ -187,6 +188,7 @@ export function createLocalBackend(): Backend {
 
     status: () => systemStatus(),
     health: () => checkComponents(prisma()),
+    healthHistory: (hours) => loadHealthHistory(prisma(), { rangeMs: hours * 3_600_000 }),
     async report(target, limit) {
       if ("runId" in target) return unwrap(await buildRunReport(target.runId));
       return unwrap(await buildWorkflowReport(target.workflowId, { limit }));

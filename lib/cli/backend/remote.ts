@@ -18,6 +18,7 @@ import type {
   SystemStatusDto,
   WorkflowDto,
 } from "@/lib/validations/api";
+import type { HealthHistory } from "@/lib/validations/health-history";
 import { resolveWorkflowRef } from "@/lib/workflows/resolve-ref";
 import { CliError, EXIT, fromServiceError } from "../errors";
 import type { Backend, ControlOutcome } from "./types";
@@ -152,6 +153,7 @@ export function createRemoteBackend(opts: { url: string; token?: string }): Back
       // 503 still carries the report.
       return (await call<HealthReport>("GET", "/api/health/ready", { okStatuses: [503] })).data;
     },
+    healthHistory: (hours) => get<HealthHistory>("/api/v1/health/history", { hours }),
     async report(target, limit) {
       const path = "runId" in target ? `/api/v1/runs/${enc(target.runId)}/report` : `/api/v1/workflows/${enc(target.workflowId)}/report`;
       return get<Report>(path, { format: "json", limit });

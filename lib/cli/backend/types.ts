@@ -19,6 +19,7 @@ import type {
   SystemStatusDto,
   WorkflowDto,
 } from "@/lib/validations/api";
+import type { HealthHistory } from "@/lib/validations/health-history";
 import type { CreateProjectBody, ProjectAction, UpdateProjectBody } from "@/lib/validations/project-api";
 import type { ApiRunControl } from "@/lib/validations/runs";
 
@@ -67,6 +68,8 @@ export interface Backend {
 
   status(): Promise<SystemStatusDto>;
   health(): Promise<HealthReport>;
+  /** What the server recorded over the last `hours` (the Health page's history). */
+  healthHistory(hours: number): Promise<HealthHistory>;
   report(target: { runId: string } | { workflowId: string }, limit?: number): Promise<Report>;
 
   /**

@@ -1,24 +1,12 @@
 import type { Command } from "commander";
-import type { z } from "zod";
 import type { ProjectDto } from "@/lib/validations/api";
 import { createProjectBody, deleteProjectQuery, PROJECT_ACTIONS, updateProjectBody, type ProjectAction } from "@/lib/validations/project-api";
 import { PROJECT_TEMPLATES } from "@/lib/validations/projects";
-import { CliError, EXIT } from "../errors";
 import { execute } from "../context";
 import type { Finish } from "../main";
 import type { Output } from "../output";
 import { positiveInt } from "../parse";
-
-/**
- * Validates with the REST API's schema before anything is sent, so both modes
- * refuse bad input with the same message (the API's `field: problem; …`) and exit 2.
- */
-function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "body", message: i.message }));
-  throw new CliError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), EXIT.usage, [], { issues });
-}
+import { validate } from "../validate";
 
 function printProject(out: Output, p: ProjectDto): void {
   out.line(`${out.paint("bold", p.name)} (${p.slug})`);
