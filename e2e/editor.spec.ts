@@ -155,6 +155,8 @@ test.describe("as a viewer", () => {
     await expect(page.getByText("Read-only: your role (viewer)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save version" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Add shell step" })).toBeDisabled();
+    await page.getByRole("tab", { name: "code" }).click();
+    await expect(page.getByLabel("Definition (YAML)")).toHaveAttribute("contenteditable", "false");
   });
 });
 
