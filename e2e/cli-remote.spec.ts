@@ -215,6 +215,38 @@ test.describe("orchestrate in remote mode", () => {
     expect((await cli(local, ["projects", "delete", "local-project", "--confirm", "Local Project"])).code).toBe(0);
   });
 
+  test("writes and long commands run on the server: pools, run controls and retry, examples, the demo", async () => {
+    test.setTimeout(300_000);
+    const set = await cli(editor, ["pools", "set", "cli-remote-slots", "--capacity", "2", "--description", "from the CLI", "--json"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ name: "cli-remote-slots", capacity: 2, inUse: 0 });
+    const pools = (await same(["pools", "list", "--json"])).json as { name: string }[];
+    expect(pools.map((p) => p.name)).toContain("cli-remote-slots");
+    expect((await cli(editor, ["pools", "set", "cpu", "--capacity", "1"])).code).toBe(1);
+    expect((await cli(editor, ["pools", "delete", "cli-remote-slots"])).code).toBe(0);
+    expect((await same(["pools", "delete", "cli-remote-slots", "--json"], editor)).code).toBe(1);
+
+    // A detached run, cancelled from the terminal; then a failed run retried (and failing again).
+    const detached = await cli(editor, ["run-workflow", "cli-remote-failing", "--project", "examples", "--detach", "--json"]);
+    expect(detached.code, detached.stderr).toBe(0);
+    const runId = (JSON.parse(detached.stdout) as { id: string }).id;
+    const cancel = await cli(editor, ["runs", "cancel", runId, "--json"]);
+    // The run may have finished (failed) before the cancel arrived: then the cancel is a conflict.
+    expect([0, 1]).toContain(cancel.code);
+    const failed = (await same(["runs", "list", "--status", "failed", "--workflow", "cli-remote-failing", "--json"])).json as { id: string }[];
+    const retried = await cli(editor, ["runs", "retry", failed[0]!.id, "--json"]);
+    expect(retried.code, retried.stderr).toBe(1);
+    expect(JSON.parse(retried.stdout)).toMatchObject({ status: "failed", tasks: [{ stepId: "prepare", attempts: 1 }, { stepId: "explode", attempts: 2 }] });
+
+    const examples = await cli(editor, ["examples", "--only", "basic-workflow,project-management"]);
+    expect(examples.code, examples.stderr).toBe(0);
+    expect(examples.stdout).toMatch(/basic-workflow\s+succeeded/);
+
+    const demo = await cli(editor, ["demo", "--yes"]);
+    expect(demo.code, demo.stderr).toBe(0);
+    for (const section of ["1. System discovery", "2. Capabilities", "3. Interactive features", "4. Status reporting", "5. Exports and reports"]) expect(demo.stdout).toContain(section);
+  });
+
   test("usage and validation errors exit 2; a bad token or a viewer's write exit 4 without a stack trace", async () => {
     const badParam = await cli(editor, ["run-workflow", "basic-workflow", "--param", "novalue"]);
     expect(badParam.code).toBe(2);

@@ -50,7 +50,7 @@ describe("bootstrap and usage", () => {
   it("--help everywhere, strict parsing, usage errors exit 2", async () => {
     const help = await cli.run(["--help"]);
     expect(help.code).toBe(0);
-    for (const c of ["list-workflows", "run-workflow", "list-projects", "status", "health", "import", "export", "pools", "runs", "logs", "report", "demo", "examples"]) {
+    for (const c of ["list-workflows", "run-workflow", "list-projects", "projects", "status", "health", "import", "export", "pools", "runs", "logs", "report", "demo", "examples"]) {
       expect(help.stdout).toContain(c);
     }
     const sub = await cli.run(["runs", "show", "--help"]);
