@@ -163,9 +163,9 @@ test.describe("a viewer", () => {
     await expect(page.getByRole("button", { name: "New workflow" })).toHaveCount(0);
 
     const ids = actionIds();
-    const add = await callAction(page.request, ids.get("lib/actions/projects/dependencies.ts#addDependencyAction")!, [{}, { projectId: "any", dependsOnId: "any" }]);
+    const add = await callAction(page.request, ids.get("lib/actions/projects/manage-dependencies.ts#addDependencyAction")!, [{}, { projectId: "any", dependsOnId: "any" }]);
     expect(await add.text()).toContain("Not allowed: this needs the editor role");
-    const remove = await callAction(page.request, ids.get("lib/actions/projects/dependencies.ts#removeDependencyAction")!, [{ projectId: "any", dependsOnId: "any" }]);
+    const remove = await callAction(page.request, ids.get("lib/actions/projects/manage-dependencies.ts#removeDependencyAction")!, [{ projectId: "any", dependsOnId: "any" }]);
     expect(await remove.text()).toContain("Not allowed: this needs the editor role");
     const archive = await callAction(page.request, ids.get("lib/actions/projects/manage-project.ts#changeProjectStatusAction")!, [{ projectId: "any", transition: "archive" }]);
     expect(await archive.text()).toContain("Not allowed: this needs the editor role");

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, useTransition } from "react";
-import { addDependencyAction, removeDependencyAction } from "@/lib/actions/projects/dependencies";
+import { addDependencyAction, removeDependencyAction } from "@/lib/actions/projects/manage-dependencies";
 import type { FormState } from "@/lib/actions/form-state";
 import { FormError } from "@/components/ui/field";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";

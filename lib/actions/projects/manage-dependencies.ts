@@ -1,17 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { authorize } from "@/lib/auth/current";
 import { addDependency, removeDependency } from "@/lib/projects/dependencies";
 import { fieldErrors } from "@/lib/validations/auth";
+import { dependencyEdgeSchema as edgeSchema } from "@/lib/validations/project-dependencies";
 import { formString, type FormState } from "@/lib/actions/form-state";
 import type { ActionResult } from "@/lib/actions/result";
-
-const edgeSchema = z.object({
-  projectId: z.string().trim().min(1, "is required"),
-  dependsOnId: z.string().trim().min(1, "is required: choose a project"),
-});
 
 /** Form action of the Dependencies tab: makes the project depend on the chosen one. */
 export async function addDependencyAction(_prev: FormState, data: FormData): Promise<FormState> {
