@@ -92,3 +92,32 @@ test("lifecycle: paused refuses runs, archived is hidden and read-only, delete n
   const res = await page.goto("/projects/lifecycle-demo");
   expect(res?.status()).toBe(404);
 });
+
+test("every template creates its workflows; the analysis one runs green", async ({ page }) => {
+  const tag = Date.now().toString(36).slice(-5);
+  const expected: [string, string[]][] = [
+    ["Empty", []],
+    ["Web application", ["build-and-test", "deploy"]],
+    ["Data pipeline", ["pipeline"]],
+    ["Analysis", ["analysis"]],
+  ];
+  for (const [template, workflows] of expected) {
+    const name = `${template} ${tag}`;
+    await page.goto("/projects/new");
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("radio", { name: new RegExp(`^${template}`) }).check();
+    await page.getByRole("button", { name: "Create project" }).click();
+    await expect(page).toHaveURL(new RegExp(`/projects/${name.toLowerCase().replace(/\s+/g, "-")}$`));
+    await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Workflows" }).click();
+    if (workflows.length === 0) {
+      await expect(page.getByText("No workflows in this project")).toBeVisible();
+      continue;
+    }
+    const table = page.getByRole("table", { name: "Workflows" });
+    for (const wf of workflows) await expect(table.getByRole("link", { name: wf, exact: true })).toBeVisible();
+    await expect(table.locator("tbody tr")).toHaveCount(workflows.length);
+  }
+  await page.getByRole("table", { name: "Workflows" }).getByRole("link", { name: "analysis", exact: true }).click();
+  await page.getByRole("button", { name: "▶ Run" }).click();
+  await expect(page.getByRole("table", { name: "Step states" }).locator('[data-status="succeeded"]')).toHaveCount(3, { timeout: 20_000 });
+});
