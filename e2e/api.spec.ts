@@ -168,6 +168,58 @@ test.describe("REST API", () => {
       .toBe(2);
   });
 
+  test("rerun from a step: preview, 401/403/404/409/422, then exactly the previewed steps run again", async () => {
+    const source = `name: api-rerun
+steps:
+  - { id: fetch, kind: shell, run: echo fetched }
+  - { id: check, kind: shell, dependsOn: [fetch], run: exit 3 }
+  - { id: publish, kind: shell, dependsOn: [check], run: echo published }
+`;
+    const created = await api.post("/api/v1/workflows", { data: { project: "examples", source } });
+    expect(created.status()).toBe(201);
+    const { runId } = await (await api.post(`/api/v1/workflows/${(await created.json()).workflow.id}/runs`, { data: {} })).json();
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 20_000 }).toBe("failed");
+
+    const preview = await api.get(`/api/v1/runs/${runId}/rerun?from=check`);
+    expect(preview.status()).toBe(200);
+    expect(await preview.json()).toEqual({ runId, stepId: "check", rerun: ["check", "publish"], keep: ["fetch"], runStatus: "failed", blockers: [], refusal: null });
+    // "publish" alone would need "check", which keeps its failure: refused, and the preview says why.
+    const blocked = await (await api.get(`/api/v1/runs/${runId}/rerun?from=publish`)).json();
+    expect(blocked).toMatchObject({ rerun: ["publish"], blockers: [{ stepId: "check", status: "failed", neededBy: "publish" }] });
+    expect(blocked.refusal).toContain('"check" (failed)');
+    const refused = await api.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "publish" } });
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error).toContain("Cannot rerun from");
+
+    expect((await api.get(`/api/v1/runs/${runId}/rerun`)).status()).toBe(422);
+    const noStep = await api.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "nope" } });
+    expect(noStep.status()).toBe(404);
+    expect((await noStep.json()).error).toContain('no step "nope"');
+    expect((await api.post("/api/v1/runs/00000000-0000-4000-8000-000000000000/rerun", { data: { from: "check" } })).status()).toBe(404);
+    const badBody = await api.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "" } });
+    expect(badBody.status()).toBe(422);
+    expect((await badBody.json()).error).toContain("from: is required");
+
+    const viewer = await apiRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { Authorization: `Bearer ${viewerToken}` } });
+    expect((await viewer.get(`/api/v1/runs/${runId}/rerun?from=check`)).status()).toBe(200);
+    expect((await viewer.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "check" } })).status()).toBe(403);
+    await viewer.dispose();
+    const anonymous = await apiRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: ANONYMOUS });
+    expect((await anonymous.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "check" } })).status()).toBe(401);
+    await anonymous.dispose();
+
+    const rerun = await api.post(`/api/v1/runs/${runId}/rerun`, { data: { from: "check" } });
+    expect(rerun.status()).toBe(200);
+    expect(await rerun.json()).toEqual({ runId, stepId: "check", rerun: ["check", "publish"], keep: ["fetch"] });
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 20_000 }).toBe("failed");
+    const after = await (await api.get(`/api/v1/runs/${runId}`)).json();
+    expect(after.tasks.map((t: { stepId: string; attempts: number; status: string }) => [t.stepId, t.attempts, t.status])).toEqual([
+      ["fetch", 1, "succeeded"],
+      ["check", 2, "failed"],
+      ["publish", 0, "upstream_failed"],
+    ]);
+  });
+
   test("pools, status, health; viewers read but cannot write (403); anonymous callers get 401", async () => {
     const put = await api.put("/api/v1/pools/e2e-licences", { data: { capacity: 3, description: "Licences" } });
     expect(put.status()).toBe(201);

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { listWorkflowsQuery, importWorkflowSchema, exportWorkflowQuery } from "@/lib/validations/workflows";
-import { listRunsQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/lib/validations/runs";
+import { listRunsQuery, rerunBody, rerunPreviewQuery, runEventsQuery, runLogsQuery, startRunSchema } from "@/lib/validations/runs";
 import { reportQuery } from "@/lib/validations/reports";
 import { setPoolSchema } from "@/lib/validations/pools";
 import { projectsQuery } from "@/lib/validations/project-filters";
@@ -187,6 +187,26 @@ export const API_ROUTES: RouteSpec[] = [
       responses: { 200: { description: "applied (or deferred to the owning process)", schema: controlOutcome }, 409: { description: "not possible in the run's state" } },
     }),
   ),
+  {
+    method: "get",
+    path: "/api/v1/runs/{id}/rerun",
+    tag: "Runs",
+    role: "viewer",
+    summary: "Preview a rerun from a step: which steps would run again, which keep their results, and whether it may go now",
+    pathParams: { id: "run id" },
+    query: rerunPreviewQuery,
+    responses: { 200: { description: "the preview", schema: dto.rerunPreviewSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/runs/{id}/rerun",
+    tag: "Runs",
+    role: "editor",
+    summary: "Rerun a finished run from a step: the step and everything downstream of it run again, the other steps keep their results",
+    pathParams: { id: "run id" },
+    body: rerunBody,
+    responses: { 200: { description: "rerunning", schema: dto.rerunOutcomeSchema }, 409: { description: "the run has not finished, or a kept dependency did not succeed" } },
+  },
   {
     method: "get",
     path: "/api/v1/runs/{id}/events",

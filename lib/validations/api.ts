@@ -149,6 +149,28 @@ export const runSchema = runSummarySchema
   .meta({ id: "Run" });
 export type RunDto = z.infer<typeof runSchema>;
 
+/** The answer of a rerun from a step: what runs again and what keeps its result (topological order). */
+export const rerunOutcomeSchema = z
+  .object({
+    runId: z.string(),
+    stepId: z.string().describe("the step the rerun starts from"),
+    rerun: z.array(z.string()).describe("the step and every step downstream of it: they run again"),
+    keep: z.array(z.string()).describe("every other step: keeps its status, attempts and outputs"),
+  })
+  .meta({ id: "RerunOutcome" });
+export type RerunOutcomeDto = z.infer<typeof rerunOutcomeSchema>;
+
+export const rerunPreviewSchema = rerunOutcomeSchema
+  .extend({
+    runStatus: runStatusSchema,
+    blockers: z
+      .array(z.object({ stepId: z.string(), status: z.string(), neededBy: z.string() }))
+      .describe("kept dependencies that did not succeed: the rerun is refused while any is listed"),
+    refusal: z.string().nullable().describe("why a rerun would be refused now; null when it may go"),
+  })
+  .meta({ id: "RerunPreview" });
+export type RerunPreviewDto = z.infer<typeof rerunPreviewSchema>;
+
 export const runEventSchema = z
   .object({
     seq: z.number().int(),

@@ -64,3 +64,11 @@ export const runLogsQuery = z.strictObject({
     .optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
+
+const stepIdField = z.string({ message: "is required" }).trim().min(1, "is required").max(128, "is too long");
+
+/** `GET /api/v1/runs/:id/rerun?from=STEP`: the preview of a rerun. */
+export const rerunPreviewQuery = z.strictObject({ from: stepIdField.describe("the step to rerun from") });
+
+/** `POST /api/v1/runs/:id/rerun`: rerun the step `from` and everything downstream of it. */
+export const rerunBody = z.strictObject({ from: stepIdField.describe("the step to rerun from") });

@@ -18,6 +18,7 @@ import { getProject, listProjects } from "@/lib/projects/read-projects";
 import { buildRunReport, buildWorkflowReport } from "@/lib/reports/build-report";
 import { getRun, getStepLogs, listRunEvents, listRuns } from "@/lib/runs/read-runs";
 import { applyRunControl, runOwnerAlive } from "@/lib/runs/run-controls";
+import { previewRerun, rerunRunFrom } from "@/lib/runs/rerun-from";
 import { startWorkflowRun } from "@/lib/runs/start-run";
 import { adoptRun, configureEngineHost, currentEngine, getEngine, stopEngine } from "@/lib/runtime/engine-host";
 import { ensurePools, seedExamples } from "@/lib/seed/examples";
@@ -169,6 +170,14 @@ export function createLocalBackend(): Backend {
       }
       const res = unwrap(await applyRunControl(id, action, actor));
       await audit(`run.${action}`, "run", id, { runId: id, ...(res.deferred ? { details: { deferred: true } } : {}) });
+      return res;
+    },
+    async previewRerun(id, stepId) {
+      return unwrap(await previewRerun(id, stepId));
+    },
+    async rerunFrom(id, stepId) {
+      const res = unwrap(await rerunRunFrom(id, stepId, actor));
+      await audit("run.rerun", "run", id, { runId: id, details: { stepId, rerun: res.rerun, keep: res.keep } });
       return res;
     },
     async stepLogs(runId, q) {

@@ -12,6 +12,8 @@ import type {
   LogPageDto,
   PoolDto,
   ProjectDto,
+  RerunOutcomeDto,
+  RerunPreviewDto,
   RunDto,
   RunEventDto,
   RunSummaryDto,
@@ -129,6 +131,10 @@ export function createRemoteBackend(opts: { url: string; token?: string }): Back
     },
     async runEvents(id, after) {
       return (await get<{ events: RunEventDto[] }>(`/api/v1/runs/${enc(id)}/events`, { after, limit: 500 })).events;
+    },
+    previewRerun: (id, stepId) => get<RerunPreviewDto>(`/api/v1/runs/${enc(id)}/rerun`, { from: stepId }),
+    async rerunFrom(id, stepId) {
+      return (await call<RerunOutcomeDto>("POST", `/api/v1/runs/${enc(id)}/rerun`, { body: { from: stepId } })).data;
     },
     async controlRun(id, action) {
       return (await call<ControlOutcome>("POST", `/api/v1/runs/${enc(id)}/${action}`)).data;

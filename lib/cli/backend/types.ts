@@ -13,6 +13,8 @@ import type {
   LogPageDto,
   PoolDto,
   ProjectDto,
+  RerunOutcomeDto,
+  RerunPreviewDto,
   RunDto,
   RunEventDto,
   RunSummaryDto,
@@ -60,6 +62,10 @@ export interface Backend {
   listRuns(q: { status?: RunSummaryDto["status"][]; project?: string; workflow?: string; limit?: number }): Promise<RunSummaryDto[]>;
   runEvents(id: string, after: number): Promise<RunEventDto[]>;
   controlRun(id: string, action: ApiRunControl): Promise<ControlOutcome>;
+  /** What a rerun of a finished run from `stepId` would run again and keep (changes nothing). */
+  previewRerun(id: string, stepId: string): Promise<RerunPreviewDto>;
+  /** Reruns a finished run from `stepId`: the step and everything downstream of it run again. */
+  rerunFrom(id: string, stepId: string): Promise<RerunOutcomeDto>;
   stepLogs(runId: string, q: { step: string; attempt?: number; cursor?: string }): Promise<LogPageDto>;
 
   listPools(): Promise<PoolDto[]>;

@@ -45,7 +45,7 @@ function describeWait(r: NonNullable<RunDto["tasks"][number]["waitReason"]>): st
 }
 
 export function registerRuns(program: Command, finish: Finish): void {
-  const runs = program.command("runs").description("Runs: list, show, pause, resume, cancel, retry");
+  const runs = program.command("runs").description("Runs: list, show, pause, resume, cancel, retry, rerun");
 
   runs
     .command("list")
@@ -120,6 +120,34 @@ export function registerRuns(program: Command, finish: Finish): void {
         ),
       );
   }
+
+  runs
+    .command("rerun")
+    .description("Rerun a finished run from a step: the step and everything downstream of it run again, the other steps keep their results; then follow it")
+    .argument("<id>", "run id")
+    .requiredOption("--from <step>", "the step to rerun from")
+    .option("--dry-run", "only show which steps would run again and which keep their results")
+    .option("-d, --detach", "do not follow")
+    .option("--json", "print JSON (the preview with --dry-run, else the run at the end)")
+    .action(async (id: string, opts: { from: string; dryRun?: boolean; detach?: boolean; json?: boolean }, cmd: Command) =>
+      finish(
+        await execute(cmd, !!opts.json, async ({ backend: getBackend, out }) => {
+          const backend = await getBackend();
+          const preview = await backend.previewRerun(id, opts.from);
+          if (opts.dryRun) {
+            if (out.json) return out.printJson(preview);
+            out.line(`Rerun of ${id} from ${out.paint("bold", preview.stepId)}${preview.refusal ? `: ${out.paint("red", `refused now — ${preview.refusal}`)}` : ""}`);
+            out.line(`  will run again (${preview.rerun.length})    ${preview.rerun.join(", ")}`);
+            out.line(`  keeps its result (${preview.keep.length})  ${preview.keep.join(", ") || "—"}`);
+            return;
+          }
+          const before = await backend.getRun(id);
+          const res = await backend.rerunFrom(id, opts.from);
+          if (!out.json && !opts.detach) out.line(`Rerunning run ${id} from ${res.stepId}: ${res.rerun.length} steps run again, ${res.keep.length} keep their results`);
+          return (await followAndReport(backend, out, id, { detach: opts.detach, fromStart: false, since: before })).code;
+        }),
+      ),
+    );
 
   runs
     .command("retry")
