@@ -175,7 +175,7 @@ export const runEventSchema = z
   .object({
     seq: z.number().int(),
     ts: isoDate,
-    type: z.string().describe("run.created | run.status | run.control | run.recovered | task.status"),
+    type: z.string().describe("run.created | run.status | run.control | run.rerun | run.recovered | task.status"),
     data: z.record(z.string(), z.unknown()).describe("the event's payload (see docs/api.md)"),
   })
   .meta({ id: "RunEvent" });
