@@ -19,6 +19,7 @@ import { createPrisma } from "@/lib/db/prisma";
 import { copyDb, createDbTemplate, seedWorkflowVersion, type DbTemplate } from "../tests/engine/db";
 import { summarize, type Summary } from "./stats";
 import type { Scenario, WorkerResult, WorkerSpec } from "./worker";
+import { runSpawnerChain } from "./spawn-floor";
 import { layeredDag, ninjaChain, noopChain, noopFanout, shellChain } from "./workflows";
 import { benchDashboard } from "../tests/metrics/bench-dashboard";
 import { benchEditor } from "./editor";
@@ -179,7 +180,7 @@ async function repeat(
   runner: Runner,
   scenario: Scenario,
   definition: object,
-  opts: { workDir?: boolean; before?: () => void; nodeArgs?: string[]; label?: string } = {},
+  opts: { workDir?: boolean; before?: () => void; after?: () => Promise<void>; nodeArgs?: string[]; label?: string } = {},
 ): Promise<WorkerResult[]> {
   const results: WorkerResult[] = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -192,6 +193,7 @@ async function repeat(
       if (r.status !== expected) throw new Error(`${scenario}: run ended ${r.status}`);
       results.push(r);
       process.stdout.write(`  ${opts.label ?? scenario} #${rep + 1}: ${r.wallMs.toFixed(0)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MiB\n`);
+      await opts.after?.();
     } finally {
       db.remove();
       if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -257,12 +259,16 @@ async function main(): Promise<void> {
     if (want("shell")) {
       const ninjaMs: number[] = [];
       const bareMs: number[] = [];
+      const spawnerMs: number[] = [];
       // ninja, a bare node spawn loop and the engine alternate, repetition by repetition, under the same conditions.
       const rs = await repeat(tpl, runner, "shell", shellChain(SHELL), {
         workDir: true,
         before: () => {
           if (ninja) ninjaMs.push(runNinja(ninja.path, SHELL));
           bareMs.push(runBareNodeChain(SHELL));
+        },
+        after: async () => {
+          spawnerMs.push((await runSpawnerChain(SHELL)).ms);
         },
       });
       const engineMs = rs.map((r) => ms(r) / SHELL);
@@ -278,6 +284,7 @@ async function main(): Promise<void> {
       }
       diagnostics.shell400 = {
         bareNodeSpawnChainMsPerTask: summarize(bareMs.map((x) => x / SHELL)),
+        spawnerAloneMsPerTask: summarize(spawnerMs.map((x) => x / SHELL)),
         spawnSyncMs: summarize(rs.map((r) => r.spawnSyncMedianMs ?? Number.NaN)),
         storeCommitMsPerTask: summarize(rs.map((r) => r.commitMs / SHELL)),
         engineRssMb: summarize(rs.map((r) => r.peakRssMb), 1),
