@@ -2,7 +2,7 @@
 
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { layoutDag } from "@/lib/live/dag-layout";
 import type { DependencyGraph as Graph } from "@/lib/projects/dependencies";
 import { DependencyNode, PROJECT_NODE_HEIGHT, PROJECT_NODE_WIDTH, type ProjectNode } from "./dependency-node";
@@ -15,8 +15,25 @@ function layout(graph: Graph) {
   return layoutDag(graph.nodes.map((n) => ({ stepId: n.id, dependsOn: graph.edges.filter((e) => e.to === n.id).map((e) => e.from) })));
 }
 
+const DARK = "(prefers-color-scheme: dark)";
+const subscribe = (onChange: () => void) => {
+  const query = window.matchMedia(DARK);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+
+/**
+ * The page's colour scheme for React Flow's own controls. Hydrates as "light"
+ * (the server's guess) and then switches: React Flow's "system" mode renders
+ * the client's value during hydration, which React does not patch into the DOM.
+ */
+function useColorMode(): "light" | "dark" {
+  return useSyncExternalStore(subscribe, () => (window.matchMedia(DARK).matches ? "dark" : "light"), () => "light");
+}
+
 /** The projects around one project, read-only: an arrow from a project to each project it depends on. */
 export function DependencyGraph({ graph }: { graph: Graph }) {
+  const colorMode = useColorMode();
   const { nodes, edges } = useMemo(() => {
     const positions = layout(graph);
     const slug = new Map(graph.nodes.map((n) => [n.id, n.slug]));
@@ -52,6 +69,8 @@ export function DependencyGraph({ graph }: { graph: Graph }) {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        colorMode={colorMode}
+        style={{ backgroundColor: "transparent" }}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
