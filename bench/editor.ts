@@ -1,6 +1,6 @@
 /**
- * The editor's figures for `npm run bench`: runs the Playwright measurement in
- * e2e/editor.spec.ts ("a 1,000-step workflow opens, pans and drags") against a
+ * The editor's figures for `npm run bench`: runs the Playwright measurement
+ * e2e/editor-perf.spec.ts against a
  * production build on its own port, database and dist dir, and reads the JSON
  * it writes. Needs the browser the e2e suite uses (see e2e/support/chromium.ts).
  *
@@ -30,7 +30,7 @@ export function benchEditor(root: string, reps: number): Promise<EditorPerf> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-editor-bench-"));
   const out = path.join(dir, "editor.json");
   const port = process.env.BENCH_E2E_PORT ?? "3290";
-  const args = ["playwright", "test", "e2e/editor.spec.ts", "--grep", "1,000", "--output", path.join(dir, "results"), "--reporter", "line"];
+  const args = ["playwright", "test", "e2e/editor-perf.spec.ts", "--output", path.join(dir, "results"), "--reporter", "line"];
   return new Promise<EditorPerf>((resolve, reject) => {
     const child = spawn("npx", args, {
       cwd: root,

@@ -1,21 +1,10 @@
-import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { USERS, type TestRole } from "./support/users";
+import { newWorkflow, node, signIn } from "./support/editor";
 import { ANONYMOUS } from "./support/ui";
 import { actionIds, callAction } from "./support/actions";
 
 // Each test signs in itself: the shared e2e/.auth files may be rewritten by a suite running in parallel.
 test.use({ storageState: ANONYMOUS });
-
-async function signIn(page: Page, role: TestRole) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(USERS[role].email);
-  await page.getByLabel("Password").fill(USERS[role].password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-}
-
-const node = (page: Page, id: string) => page.locator(`[data-testid="step-node"][data-step="${id}"]`);
 
 /** Drags from a step's output handle to another step's input handle: `to` then depends on `from`. */
 async function connect(page: Page, from: string, to: string) {
@@ -26,16 +15,6 @@ async function connect(page: Page, from: string, to: string) {
   await page.mouse.down();
   await page.mouse.move(dst.x + dst.width / 2, dst.y + dst.height / 2, { steps: 8 });
   await page.mouse.up();
-}
-
-async function newWorkflow(page: Page, name: string) {
-  await signIn(page, "editor");
-  await page.goto("/projects/examples");
-  await page.getByRole("button", { name: "New workflow" }).click();
-  await page.getByLabel("Workflow name").fill(name);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/workflows\/[\w-]+\/edit$/);
-  await expect(node(page, "start")).toBeVisible();
 }
 
 test("build a diamond on the canvas, refuse a cycle, save versions, diff them and run", async ({ page }) => {
@@ -231,114 +210,4 @@ test("a big workflow keeps only on-screen steps in the page; fit, layout and pro
   await page.getByRole("button", { name: "Layout ↓" }).click();
   await expect.poll(scale).toBeLessThan(0.2);
   await expect.poll(rendered).toBeLessThan(400);
-});
-
-// Measurement, not a check: EDITOR_PERF=1 … --grep "1,000" prints the load, pan and drag figures for a
-// 1,000-step / ~1,500-edge workflow (and writes them as JSON to EDITOR_PERF_OUT when set; `npm run bench` does).
-test("a 1,000-step workflow opens, pans and drags (EDITOR_PERF=1 only)", async ({ page }) => {
-  test.skip(!process.env.EDITOR_PERF, "measurement only");
-  test.setTimeout(600_000);
-  const reps = Math.max(1, Number(process.env.EDITOR_PERF_REPS) || 5);
-  await newWorkflow(page, `Big ${Date.now()}`);
-  const lines = ["name: big", "steps:"];
-  for (let i = 0; i < 1000; i++) {
-    const deps = i === 0 ? [] : i % 2 === 0 && i > 2 ? [`s${i - 1}`, `s${Math.floor(i / 2)}`] : [`s${i - 1}`];
-    lines.push(`  - id: s${i}`, "    kind: noop", ...(deps.length ? [`    dependsOn: [${deps.join(", ")}]`] : []));
-  }
-  const t0 = Date.now();
-  await page.getByLabel("Import definition file").setInputFiles({ name: "big.yaml", mimeType: "application/yaml", buffer: Buffer.from(lines.join("\n") + "\n") });
-  await expect(page.locator(".react-flow__node").first()).toBeVisible({ timeout: 60_000 });
-  const importMs = Date.now() - t0;
-  await page.getByRole("button", { name: "Save version" }).click();
-  await expect(page.getByTestId("save-status")).toContainText("Saved as version 2", { timeout: 60_000 });
-  const url = page.url();
-
-  // Load = from the start of navigation to the first frame that paints step nodes (measured in the page,
-  // so Playwright's polling is not counted).
-  await page.addInitScript(() => {
-    const w = window as unknown as { editorShownAt_?: number };
-    const poll = () => {
-      const n = document.querySelector(".react-flow__node");
-      if (n && getComputedStyle(n).visibility !== "hidden") requestAnimationFrame(() => { w.editorShownAt_ = performance.now(); });
-      else requestAnimationFrame(poll);
-    };
-    requestAnimationFrame(poll);
-  });
-  const loadMs: number[] = [];
-  const htmlKb: number[] = [];
-  const ttfbMs: number[] = [];
-  const domMs: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const res = await page.goto(url);
-    htmlKb.push(Math.round(((await res?.body())?.length ?? 0) / 1024));
-    await page.waitForFunction(() => (window as unknown as { editorShownAt_?: number }).editorShownAt_ !== undefined, null, { timeout: 60_000 });
-    const t = await page.evaluate(() => ({
-      shown: (window as unknown as { editorShownAt_: number }).editorShownAt_,
-      nav: performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined,
-    }));
-    loadMs.push(Math.round(t.shown));
-    ttfbMs.push(Math.round(t.nav?.responseStart ?? 0));
-    domMs.push(Math.round(t.nav?.domContentLoadedEventEnd ?? 0));
-  }
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-
-  /** Frame times (ms) while `gesture` runs. */
-  async function frames(gesture: () => Promise<void>): Promise<number> {
-    await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; framing_: boolean };
-      w.frames_ = [];
-      w.framing_ = true;
-      let last = performance.now();
-      const tick = (t: number) => { w.frames_.push(t - last); last = t; if (w.framing_) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    });
-    await gesture();
-    const fs = await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; framing_: boolean };
-      w.framing_ = false;
-      return w.frames_.slice(1).sort((a, b) => a - b);
-    });
-    return Number((fs[Math.floor(fs.length * 0.95)] ?? 0).toFixed(1));
-  }
-  const pane = await page.locator(".react-flow__pane").boundingBox();
-  if (!pane) throw new Error("no pane");
-  const cx = pane.x + pane.width / 2;
-  const cy = pane.y + pane.height / 2;
-  const panP95: number[] = [];
-  const dragP95: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    panP95.push(await frames(async () => {
-      // Start on empty canvas (below the row of steps), pan left and back.
-      await page.mouse.move(cx, pane.y + pane.height - 10);
-      await page.mouse.down();
-      for (let i = 0; i < 60; i++) await page.mouse.move(cx - i * 8, pane.y + pane.height - 10 - i * 2);
-      for (let i = 59; i >= 0; i--) await page.mouse.move(cx - i * 8, pane.y + pane.height - 10 - i * 2);
-      await page.mouse.up();
-    }));
-    // The step node nearest the pane's centre, dragged towards the centre.
-    const box = await page.evaluate((p) => {
-      let best: { x: number; y: number; d: number } | null = null;
-      for (const n of document.querySelectorAll(".react-flow__node")) {
-        const b = n.getBoundingClientRect();
-        const x = b.left + b.width / 2;
-        const y = b.top + 12;
-        if (b.width === 0 || x < p.x || x > p.x + p.width || y < p.y || y > p.y + p.height) continue;
-        const d = Math.hypot(x - (p.x + p.width / 2), y - (p.y + p.height / 2));
-        if (!best || d < best.d) best = { x, y, d };
-      }
-      return best;
-    }, pane);
-    if (!box) throw new Error("no step node on screen to drag");
-    const dx = Math.sign(cx - box.x) || 1;
-    const dy = Math.sign(cy - box.y) || 1;
-    dragP95.push(await frames(async () => {
-      await page.mouse.move(box.x, box.y);
-      await page.mouse.down();
-      for (let i = 0; i < 40; i++) await page.mouse.move(box.x + dx * i * 2, box.y + dy * i);
-      await page.mouse.up();
-    }));
-  }
-  const result = { importMs, loadMs, ttfbMs, domMs, htmlKb, panP95, dragP95 };
-  console.log(`editor1000 ${JSON.stringify(result)}`);
-  if (process.env.EDITOR_PERF_OUT) writeFileSync(process.env.EDITOR_PERF_OUT, JSON.stringify(result));
 });
