@@ -5,29 +5,17 @@
  * running and following a workflow on the server; project create, edit,
  * lifecycle and delete.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, request as apiRequest, test, type APIRequestContext } from "@playwright/test";
+import { spawnCli, type CliResult } from "./support/cli";
 import { createToken } from "./support/tokens";
 import { ANONYMOUS } from "./support/ui";
 import { USERS } from "./support/users";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** The CLI in remote mode: no DATABASE_URL, only the server URL and the token. */
-function cli(baseURL: string, token: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", MYRMEX_URL: baseURL, MYRMEX_TOKEN: token };
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "orchestrate.mjs"), ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end(input ?? "");
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function cli(baseURL: string, token: string, args: string[], input?: string): Promise<CliResult> {
+  return spawnCli(args, { MYRMEX_URL: baseURL, MYRMEX_TOKEN: token }, input);
 }
 
 const FAILING = `name: api-failing

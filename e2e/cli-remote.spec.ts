@@ -5,42 +5,22 @@
  * project commands give the same results and the same errors, a failing run
  * exits 1, validation errors exit 2, a bad token or a viewer's write exit 4.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { spawnCli, type CliResult } from "./support/cli";
 import { createToken } from "./support/tokens";
 import { USERS } from "./support/users";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = process.env.E2E_PORT ?? "3100";
 // The database and data folder the web server of playwright.config.ts uses.
 const DATA_DIR = `./data/e2e-${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:${DATA_DIR}/myrmex.db`;
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 type Mode = { remote: string } | "local";
 
 /** Spawns bin/orchestrate.mjs: remote with the token as a flag, or local on the server's database. */
 function cli(mode: Mode, args: string[], input?: string): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", PORT };
-  const argv = [...args];
-  if (mode === "local") Object.assign(env, { DATABASE_URL, MYRMEX_DATA_DIR: DATA_DIR });
-  else argv.unshift("--server", test.info().project.use.baseURL!, "--token", mode.remote);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "orchestrate.mjs"), ...argv], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end(input ?? "");
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  if (mode === "local") return spawnCli(args, { PORT, DATABASE_URL, MYRMEX_DATA_DIR: DATA_DIR }, input);
+  return spawnCli(["--server", test.info().project.use.baseURL!, "--token", mode.remote, ...args], { PORT }, input);
 }
 
 /** Drops what differs between two calls by nature: when a document was generated, engine heartbeats. */
@@ -119,6 +99,7 @@ test.describe("orchestrate in remote mode", () => {
       ["report", "cli-remote-failing", "--format", "json"],
       ["status", "--json"],
       ["projects", "show", "examples", "--json"],
+      ["runs", "rerun", failedRun.id, "--from", "explode", "--dry-run", "--json"],
     ]) {
       // Text outputs (CSV, JSON lines) must match byte for byte.
       if (args.includes("csv") || args[0] === "logs") {
@@ -237,6 +218,11 @@ test.describe("orchestrate in remote mode", () => {
     const retried = await cli(editor, ["runs", "retry", failed[0]!.id, "--json"]);
     expect(retried.code, retried.stderr).toBe(1);
     expect(JSON.parse(retried.stdout)).toMatchObject({ status: "failed", tasks: [{ stepId: "prepare", attempts: 1 }, { stepId: "explode", attempts: 2 }] });
+    // Rerun from the first step on the server: both steps run again.
+    const rerun = await cli(editor, ["runs", "rerun", failed[0]!.id, "--from", "prepare", "--json"]);
+    expect(rerun.code, rerun.stderr).toBe(1);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ status: "failed", tasks: [{ stepId: "prepare", attempts: 2 }, { stepId: "explode", attempts: 3 }] });
+    expect((await cli(viewer, ["runs", "rerun", failed[0]!.id, "--from", "prepare"])).code).toBe(4);
 
     const examples = await cli(editor, ["examples", "--only", "basic-workflow,project-management"]);
     expect(examples.code, examples.stderr).toBe(0);
