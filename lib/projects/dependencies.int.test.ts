@@ -80,6 +80,14 @@ describe("adding dependencies", () => {
     expect((await add("Delta", "Gamma")).ok).toBe(true);
   });
 
+  it("two adds racing to close a cycle never both stay", async () => {
+    const results = await Promise.all([add("Alpha", "Beta"), add("Beta", "Alpha")]);
+    const edges = await prisma.projectDependency.findMany({ select: { projectId: true, dependsOnId: true } });
+    expect(edges.length).toBeLessThanOrEqual(1);
+    expect(results.filter((r) => r.ok)).toHaveLength(edges.length);
+    for (const r of results) if (!r.ok) expect(r.error).toMatch(/^would create a cycle: (Alpha|Beta) → (Alpha|Beta) → (Alpha|Beta)$/);
+  });
+
   it("refuses an archived target, an archived dependent and unknown projects", async () => {
     expect(await add("Alpha", "Old")).toMatchObject({ ok: false, field: "dependsOnId", error: 'is the archived project "Old": restore it before depending on it' });
     expect(await add("Old", "Alpha")).toMatchObject({ ok: false, status: 409 });

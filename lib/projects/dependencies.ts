@@ -82,18 +82,27 @@ export async function addDependency(
   const existing = await prisma.projectDependency.findUnique({ where: { projectId_dependsOnId: { projectId: project.id, dependsOnId: target.id } } });
   if (existing) return { ok: false, status: 409, field: "dependsOnId", error: `is already listed: "${project.name}" depends on "${target.name}"` };
 
-  const edges = await prisma.projectDependency.findMany({ select: { projectId: true, dependsOnId: true } });
-  const cycle = cycleWith(edges, project.id, target.id);
-  if (cycle) {
+  const cycleError = async (cycle: string[]): Promise<ProjectResult<never>> => {
     const names = new Map((await prisma.project.findMany({ where: { id: { in: cycle } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-    const path = cycle.map((id) => names.get(id) ?? id).join(" → ");
-    return { ok: false, status: 409, field: "dependsOnId", error: `would create a cycle: ${path}` };
-  }
+    return { ok: false, status: 409, field: "dependsOnId", error: `would create a cycle: ${cycle.map((id) => names.get(id) ?? id).join(" → ")}` };
+  };
+  const isNew = (e: Edge) => e.projectId === project.id && e.dependsOnId === target.id;
+  const before = await prisma.projectDependency.findMany({ select: { projectId: true, dependsOnId: true } });
+  const cycle = cycleWith(before, project.id, target.id);
+  if (cycle) return cycleError(cycle);
   try {
     await prisma.projectDependency.create({ data: { projectId: project.id, dependsOnId: target.id } });
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, status: 409, field: "dependsOnId", error: `is already listed: "${project.name}" depends on "${target.name}"` };
     throw err;
+  }
+  // Someone may have added the reverse path meanwhile: check again with every edge now stored and
+  // take ours back if it closes a cycle (when two such adds race, both are refused, never both kept).
+  const after = await prisma.projectDependency.findMany({ select: { projectId: true, dependsOnId: true } });
+  const raced = cycleWith(after.filter((e) => !isNew(e)), project.id, target.id);
+  if (raced) {
+    await prisma.projectDependency.deleteMany({ where: { projectId: project.id, dependsOnId: target.id } });
+    return cycleError(raced);
   }
   await audit(prisma, principal, "project.dependency.add", project.id, { dependsOn: target.name, dependsOnId: target.id });
   return { ok: true, data: { projectId: project.id, dependsOnId: target.id } };
