@@ -15,7 +15,7 @@ export interface CliResult {
 }
 
 export function spawnCli(args: string[], env: Record<string, string | undefined>, input?: string): Promise<CliResult> {
-  const fullEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env };
+  const fullEnv: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, "bin", "orchestrate.mjs"), ...args], { cwd: ROOT, env: fullEnv as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
