@@ -2,7 +2,8 @@
 
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
-import { useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
+import { useColorMode } from "@/components/ui/use-color-mode";
 import { layoutDag } from "@/lib/live/dag-layout";
 import type { DependencyGraph as Graph } from "@/lib/projects/dependencies";
 import { DependencyNode, PROJECT_NODE_HEIGHT, PROJECT_NODE_WIDTH, type ProjectNode } from "./dependency-node";
@@ -13,22 +14,6 @@ const nodeTypes = { project: DependencyNode };
 /** Left to right, a project before what it depends on: the run DAG's layout with "dependents" as the predecessors. */
 function layout(graph: Graph) {
   return layoutDag(graph.nodes.map((n) => ({ stepId: n.id, dependsOn: graph.edges.filter((e) => e.to === n.id).map((e) => e.from) })));
-}
-
-const DARK = "(prefers-color-scheme: dark)";
-const subscribe = (onChange: () => void) => {
-  const query = window.matchMedia(DARK);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-};
-
-/**
- * The page's colour scheme for React Flow's own controls. Hydrates as "light"
- * (the server's guess) and then switches: React Flow's "system" mode renders
- * the client's value during hydration, which React does not patch into the DOM.
- */
-function useColorMode(): "light" | "dark" {
-  return useSyncExternalStore(subscribe, () => (window.matchMedia(DARK).matches ? "dark" : "light"), () => "light");
 }
 
 /** The projects around one project, read-only: an arrow from a project to each project it depends on. */

@@ -3,6 +3,7 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
 import { useMemo, useState } from "react";
+import { useColorMode } from "@/components/ui/use-color-mode";
 import { layoutDag, NODE_HEIGHT, NODE_WIDTH } from "@/lib/live/dag-layout";
 import type { LiveRun, WaitReason } from "@/lib/live/types";
 import { DagStepNode, type StepNode } from "./dag-step-node";
@@ -28,6 +29,7 @@ function shapeKey(run: LiveRun): string {
  * event touched.
  */
 export function RunDag({ run, waits, selected, onOpen }: Props) {
+  const colorMode = useColorMode();
   const shape = shapeKey(run);
   const tasksForLayout = run.tasks;
   const layout = run.layout;
@@ -82,6 +84,8 @@ export function RunDag({ run, waits, selected, onOpen }: Props) {
         elementsSelectable={false}
         onNodeClick={(_, node) => onOpen(node.id)}
         onlyRenderVisibleElements
+        colorMode={colorMode}
+        style={{ backgroundColor: "transparent" }}
         fitView
         fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
         minZoom={0.05}
