@@ -26,7 +26,8 @@ export interface EditorPerf {
   dragP95: number[];
 }
 
-export function benchEditor(root: string, reps: number): Promise<EditorPerf> {
+/** `shape`: "chain" (the figures' workflow) or "layers" (a compact 40 × 25 graph that one screen shows whole). */
+export function benchEditor(root: string, reps: number, shape: "chain" | "layers" = "chain"): Promise<EditorPerf> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-editor-bench-"));
   const out = path.join(dir, "editor.json");
   const port = process.env.BENCH_E2E_PORT ?? "3290";
@@ -39,6 +40,7 @@ export function benchEditor(root: string, reps: number): Promise<EditorPerf> {
         ...process.env,
         EDITOR_PERF: "1",
         EDITOR_PERF_REPS: String(reps),
+        EDITOR_PERF_SHAPE: shape,
         EDITOR_PERF_OUT: out,
         E2E_PORT: port,
         MYRMEX_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
