@@ -24,6 +24,9 @@ export interface EditorPerf {
   /** 95th-percentile frame time while panning / dragging a step, per repetition (ms). */
   panP95: number[];
   dragP95: number[];
+  /** The same pan after "Fit" (the whole graph on screen), and the zoom that fit chose. */
+  panFitP95: number[];
+  fitZoom: number;
 }
 
 /** `shape`: "chain" (the figures' workflow) or "layers" (a compact 40 × 25 graph that one screen shows whole). */

@@ -329,10 +329,13 @@ async function main(): Promise<void> {
         ttfbMs: summarize(e.ttfbMs, 0),
         domContentLoadedMs: summarize(e.domMs, 0),
         htmlKb: summarize(e.htmlKb, 0),
+        panAfterFitP95FrameMs: summarize(e.panFitP95, 1),
+        fitZoom: e.fitZoom,
         compact40x25: {
           loadMs: summarize(compact.loadMs, 0),
           panP95FrameMs: summarize(compact.panP95, 1),
           dragP95FrameMs: summarize(compact.dragP95, 1),
+          panAfterFitP95FrameMs: summarize(compact.panFitP95, 1),
         },
       };
     }

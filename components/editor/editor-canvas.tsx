@@ -29,6 +29,11 @@ const nodeTypes = { step: StepNode };
  * see the steps already measured.
  */
 export const FIT_VIEW = { padding: 0.15, maxZoom: 1, includeHiddenNodes: true };
+/**
+ * The first view: the whole graph, but not below 25 % — a big workflow opens on its middle at a zoom where
+ * steps are still boxes (and few enough are on screen to pan at full frame rate); Fit and the minimap show all.
+ */
+const INITIAL_FIT = { ...FIT_VIEW, minZoom: 0.25 };
 export const KIND_MIME = "application/x-myrmex-step-kind";
 
 interface Props {
@@ -187,7 +192,7 @@ export function EditorCanvas(props: Props) {
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         fitView
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={INITIAL_FIT}
         minZoom={0.05}
         // Big graphs: only steps and edges in the viewport are in the DOM.
         onlyRenderVisibleElements
