@@ -124,6 +124,10 @@ test("the code view keeps the last good canvas on a syntax error", async ({ page
   // …and the canvas back into the text: undo restores the previous definition.
   await page.getByRole("button", { name: "↶ Undo" }).click();
   await expect(json).toHaveText(/"id": "start"/, { useInnerText: true });
+  // A new step is selected (the step panel opens); back in the code view it is in the text.
+  await page.getByRole("button", { name: "Add noop step" }).click();
+  await page.getByRole("tab", { name: "code" }).click();
+  await expect(json).toHaveText(/"id": "noop-1"/, { useInnerText: true });
   expect(refused).toEqual([]);
 });
 
