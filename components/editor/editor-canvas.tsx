@@ -15,6 +15,7 @@ import {
   type OnDelete,
 } from "@xyflow/react";
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import { useColorMode } from "@/components/ui/use-color-mode";
 import type { StepKind } from "@/lib/engine/definition";
 import { edgesOf, type EditorDoc, type XY } from "@/lib/workflows/editor/doc";
 import type { ProblemIndex } from "@/lib/workflows/editor/problems";
@@ -54,6 +55,7 @@ interface Props {
 export function EditorCanvas(props: Props) {
   const { doc, problems, selected, selectedEdges, vertical, readOnly, diff, onSelect, onMove, onConnect, onDelete, onDropKind } = props;
   const { screenToFlowPosition } = useReactFlow();
+  const colorMode = useColorMode();
   const dragging = useRef(false);
 
 
@@ -191,6 +193,8 @@ export function EditorCanvas(props: Props) {
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        colorMode={colorMode}
+        style={{ backgroundColor: "transparent" }}
         fitView
         fitViewOptions={INITIAL_FIT}
         minZoom={0.05}
