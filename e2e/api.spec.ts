@@ -366,4 +366,38 @@ steps:
     expect((await api.get("/api/v1/projects/api-shop")).status()).toBe(404);
     expect((await api.delete("/api/v1/projects/api-shop?confirmName=API%20Store")).status()).toBe(404);
   });
+  test("project dependencies: add (201), list both ways, cycle (409 with the path), self (422), archive warns, remove; 401/403/404", async () => {
+    for (const name of ["Dep Core", "Dep App"]) expect((await api.post("/api/v1/projects", { data: { name } })).status()).toBe(201);
+    const added = await api.put("/api/v1/projects/dep-app/dependencies/dep-core");
+    expect(added.status()).toBe(201);
+    expect(await added.json()).toMatchObject({ project: "dep-app", dependsOn: [{ slug: "dep-core", name: "Dep Core", status: "active", since: expect.stringMatching(ISO_MS) }], dependents: [] });
+    expect(await (await api.get("/api/v1/projects/dep-core/dependencies")).json()).toMatchObject({ dependsOn: [], dependents: [{ slug: "dep-app" }] });
+
+    const cycle = await api.put("/api/v1/projects/dep-core/dependencies/dep-app");
+    expect(cycle.status()).toBe(409);
+    expect((await cycle.json()).error).toBe("dependsOn: would create a cycle: Dep Core → Dep App → Dep Core");
+    expect((await api.put("/api/v1/projects/dep-app/dependencies/dep-core")).status()).toBe(409);
+    const self = await api.put("/api/v1/projects/dep-app/dependencies/dep-app");
+    expect(self.status()).toBe(422);
+    expect((await self.json()).details.issues).toEqual([{ path: "dependsOn", message: expect.stringContaining("cannot be the project itself") }]);
+    expect((await api.put("/api/v1/projects/dep-app/dependencies/nope")).status()).toBe(404);
+    expect((await api.get("/api/v1/projects/nope/dependencies")).status()).toBe(404);
+
+    const archived = await api.post("/api/v1/projects/dep-core/status", { data: { action: "archive" } });
+    expect(await archived.json()).toMatchObject({ dependents: ["Dep App"] });
+    expect((await api.post("/api/v1/projects/dep-core/status", { data: { action: "restore" } })).status()).toBe(200);
+
+    const viewer = await apiRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { Authorization: `Bearer ${viewerToken}` } });
+    expect((await viewer.get("/api/v1/projects/dep-app/dependencies")).status()).toBe(200);
+    expect((await viewer.delete("/api/v1/projects/dep-app/dependencies/dep-core")).status()).toBe(403);
+    await viewer.dispose();
+    const anonymous = await apiRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: ANONYMOUS });
+    expect((await anonymous.get("/api/v1/projects/dep-app/dependencies")).status()).toBe(401);
+    await anonymous.dispose();
+
+    const removed = await api.delete("/api/v1/projects/dep-app/dependencies/dep-core");
+    expect(removed.status()).toBe(200);
+    expect(await removed.json()).toMatchObject({ dependsOn: [], dependents: [] });
+    expect((await api.delete("/api/v1/projects/dep-app/dependencies/dep-core")).status()).toBe(404);
+  });
 });

@@ -7,7 +7,6 @@
 import { buildDag, findCycles, topoSort } from "@/lib/engine/graph";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Principal } from "@/lib/auth/principal";
 import type { ProjectResult } from "./service";
 
 export interface DependencyNode {
@@ -27,7 +26,10 @@ export interface DependencyGraph {
 
 type Edge = { projectId: string; dependsOnId: string };
 
-async function audit(prisma: Db, principal: Principal | null, action: string, projectId: string, details: Record<string, string>): Promise<void> {
+/** Who makes a change, for the audit log (a signed-in principal, or the local CLI's label). */
+export type DependencyActor = { userId: string | null; label: string } | null;
+
+async function audit(prisma: Db, principal: DependencyActor, action: string, projectId: string, details: Record<string, string>): Promise<void> {
   try {
     await prisma.auditEntry.create({
       data: { actorId: principal?.userId ?? null, actorLabel: principal?.label ?? "system", action, targetType: "project", targetId: projectId, projectId, details },
@@ -67,7 +69,7 @@ export function cycleWith(edges: readonly Edge[], from: string, to: string): str
 /** Makes `projectId` depend on `dependsOnId`. */
 export async function addDependency(
   input: { projectId: string; dependsOnId: string },
-  principal: Principal | null,
+  principal: DependencyActor,
   prisma: Db = getPrisma(),
 ): Promise<ProjectResult<{ projectId: string; dependsOnId: string }>> {
   const [project, target] = await Promise.all([
@@ -111,7 +113,7 @@ export async function addDependency(
 /** Removes the edge `projectId → dependsOnId`. */
 export async function removeDependency(
   input: { projectId: string; dependsOnId: string },
-  principal: Principal | null,
+  principal: DependencyActor,
   prisma: Db = getPrisma(),
 ): Promise<ProjectResult<{ projectId: string; dependsOnId: string }>> {
   const project = await prisma.project.findUnique({ where: { id: input.projectId }, select: { id: true, status: true } });

@@ -42,6 +42,18 @@ export const projectSchema = z
   .meta({ id: "Project" });
 export type ProjectDto = z.infer<typeof projectSchema>;
 
+const dependencyEdgeSchema = z.object({ slug: z.string(), name: z.string(), status: projectStatusSchema, since: isoDate });
+
+/** A project's direct dependencies, both ways. */
+export const projectDependenciesSchema = z
+  .object({
+    project: z.string().describe("the project's slug"),
+    dependsOn: z.array(dependencyEdgeSchema).describe("the projects this one depends on"),
+    dependents: z.array(dependencyEdgeSchema).describe("the projects that depend on this one"),
+  })
+  .meta({ id: "ProjectDependencies" });
+export type ProjectDependenciesDto = z.infer<typeof projectDependenciesSchema>;
+
 export const workflowSchema = z
   .object({
     id: z.string(),

@@ -1,8 +1,9 @@
 /**
  * `orchestrate projects …` in local mode against a fresh SQLite database:
  * create from a template, edit with optimistic concurrency, the lifecycle
- * (pause, resume, archive, restore), delete with its safeguards, and the exit
- * codes and --json shapes of each (remote mode: e2e/cli-remote.spec.ts).
+ * (pause, resume, archive, restore), dependencies between projects, delete
+ * with its safeguards, and the exit codes and --json shapes of each (remote
+ * mode: e2e/cli-remote.spec.ts).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -101,6 +102,36 @@ describe("projects", () => {
     expect(readOnly.code).toBe(1);
     expect(readOnly.stderr).toContain("archived and read-only");
     expect((await cli.run(["projects", "restore", "numbers", "--json"])).json()).toMatchObject({ project: { status: "active" } });
+  });
+
+  it("dependencies: depend, list both ways, cycles and self refused, archive warns with the dependents, undepend", async () => {
+    const added = await cli.run(["projects", "depend", "numbers", "--on", "examples", "--json"]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.json()).toMatchObject({ project: "numbers", dependsOn: [{ slug: "examples", name: "Examples", status: "active" }], dependents: [] });
+
+    const cycle = await cli.run(["projects", "depend", "examples", "--on", "numbers"]);
+    expect(cycle.code).toBe(1);
+    expect(cycle.stderr).toContain("would create a cycle: Examples → Numbers → Examples");
+    const self = await cli.run(["projects", "depend", "numbers", "--on", "numbers"]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toContain("dependsOn: cannot be the project itself");
+    const unknown = await cli.run(["projects", "depend", "numbers", "--on", "nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no project with the slug "nope"');
+    expect((await cli.run(["projects", "depend", "numbers", "--on", "examples"])).stderr).toContain("is already listed");
+
+    const listed = await cli.run(["projects", "dependencies", "examples"]);
+    expect(listed.stdout).toMatch(/depended on by\s+numbers \(active\)/);
+    const archived = await cli.run(["projects", "archive", "examples"]);
+    expect(archived.code, archived.stderr).toBe(0);
+    expect(archived.stderr).toContain("projects that depend on it: Numbers");
+    expect((await cli.run(["projects", "restore", "examples"])).code).toBe(0);
+
+    const removed = await cli.run(["projects", "undepend", "numbers", "--on", "examples", "--json"]);
+    expect(removed.json()).toMatchObject({ dependsOn: [], dependents: [] });
+    const gone = await cli.run(["projects", "undepend", "numbers", "--on", "examples"]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain("This dependency no longer exists.");
   });
 
   it("delete: only archived projects, only with the exact name; --delete-files removes the folder", async () => {

@@ -14,6 +14,7 @@ import { checkComponents } from "@/lib/health/components";
 import { loadHealthHistory } from "@/lib/health/history";
 import { deletePool, listPools, setPool } from "@/lib/pools/manage-pools";
 import { changeProjectStatusBySlug, createProjectBySlug, deleteProjectBySlug, updateProjectBySlug } from "@/lib/projects/manage-projects";
+import { addDependencyBySlug, projectDependenciesBySlug, removeDependencyBySlug } from "@/lib/projects/manage-dependencies";
 import { getProject, listProjects } from "@/lib/projects/read-projects";
 import { buildRunReport, buildWorkflowReport } from "@/lib/reports/build-report";
 import { getRun, getStepLogs, listRunEvents, listRuns } from "@/lib/runs/read-runs";
@@ -123,6 +124,13 @@ export function createLocalBackend(): Backend {
       const res = unwrap(await deleteProjectBySlug(slug, input));
       await audit("project.delete", "project", res.id, { details: { name: res.name, deletedFiles: input.deleteFiles, via: "cli" } });
       return res;
+    },
+    async projectDependencies(slug) {
+      return unwrap(await projectDependenciesBySlug(slug));
+    },
+    async setProjectDependency(slug, dependsOn, add) {
+      // The service writes the audit entry, with this CLI as the actor.
+      return unwrap(await (add ? addDependencyBySlug : removeDependencyBySlug)(slug, dependsOn, { userId: null, label: actor }));
     },
     async listWorkflows(q) {
       return unwrap(await listWorkflows(q));

@@ -11,6 +11,7 @@ import type {
   ImportResultDto,
   LogPageDto,
   PoolDto,
+  ProjectDependenciesDto,
   ProjectDto,
   RerunOutcomeDto,
   RerunPreviewDto,
@@ -104,6 +105,10 @@ export function createRemoteBackend(opts: { url: string; token?: string }): Back
     async deleteProject(slug, input) {
       const query = { confirmName: input.confirmName, deleteFiles: input.deleteFiles ? "true" : undefined };
       return (await call<{ id: string; slug: string; name: string }>("DELETE", `/api/v1/projects/${enc(slug)}`, { query })).data;
+    },
+    projectDependencies: (slug) => get<ProjectDependenciesDto>(`/api/v1/projects/${enc(slug)}/dependencies`),
+    async setProjectDependency(slug, dependsOn, add) {
+      return (await call<ProjectDependenciesDto>(add ? "PUT" : "DELETE", `/api/v1/projects/${enc(slug)}/dependencies/${enc(dependsOn)}`)).data;
     },
     async listWorkflows(q) {
       return (await get<{ workflows: WorkflowDto[] }>("/api/v1/workflows", { project: q.project, includeArchived: q.includeArchived ? "true" : undefined })).workflows;

@@ -12,6 +12,7 @@ import type {
   ImportResultDto,
   LogPageDto,
   PoolDto,
+  ProjectDependenciesDto,
   ProjectDto,
   RerunOutcomeDto,
   RerunPreviewDto,
@@ -51,6 +52,9 @@ export interface Backend {
   updateProject(slug: string, input: UpdateProjectBody): Promise<ProjectDto>;
   changeProjectStatus(slug: string, action: ProjectAction): Promise<{ project: ProjectDto; dependents: string[] }>;
   deleteProject(slug: string, input: { confirmName: string; deleteFiles: boolean }): Promise<{ id: string; slug: string; name: string }>;
+  projectDependencies(slug: string): Promise<ProjectDependenciesDto>;
+  /** Adds (`add`) or removes the dependency of `slug` on `dependsOn`; answers the dependencies now. */
+  setProjectDependency(slug: string, dependsOn: string, add: boolean): Promise<ProjectDependenciesDto>;
   listWorkflows(q: { project?: string; includeArchived?: boolean }): Promise<WorkflowDto[]>;
   /** Resolves a name, slug or id (within `project` when given). */
   findWorkflow(ref: string, project?: string): Promise<WorkflowDto>;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { ProjectDto } from "@/lib/validations/api";
+import type { ProjectDependenciesDto, ProjectDto } from "@/lib/validations/api";
 import { createProjectBody, deleteProjectQuery, PROJECT_ACTIONS, updateProjectBody, type ProjectAction } from "@/lib/validations/project-api";
 import { PROJECT_TEMPLATES } from "@/lib/validations/projects";
 import { execute } from "../context";
@@ -17,6 +17,12 @@ function printProject(out: Output, p: ProjectDto): void {
   if (p.description) out.line(`  description  ${p.description}`);
 }
 
+function printDependencies(out: Output, deps: ProjectDependenciesDto): void {
+  const list = (edges: ProjectDependenciesDto["dependsOn"]) => (edges.length ? edges.map((e) => `${e.slug} (${e.status})`).join(", ") : "—");
+  out.line(`  depends on       ${list(deps.dependsOn)}`);
+  out.line(`  depended on by   ${list(deps.dependents)}`);
+}
+
 const VERB: Record<ProjectAction, { done: string; help: string }> = {
   pause: { done: "paused: it starts no new runs", help: "Pause a project: no new runs start (running ones finish)" },
   resume: { done: "active again", help: "Resume a paused project" },
@@ -25,7 +31,7 @@ const VERB: Record<ProjectAction, { done: string; help: string }> = {
 };
 
 export function registerProjects(program: Command, finish: Finish): void {
-  const projects = program.command("projects").description("Projects: show, create, edit, pause, resume, archive, restore, delete (list with list-projects)");
+  const projects = program.command("projects").description("Projects: show, create, edit, pause, resume, archive, restore, delete, dependencies, depend, undepend (list with list-projects)");
 
   projects
     .command("show")
@@ -97,6 +103,40 @@ export function registerProjects(program: Command, finish: Finish): void {
             if (out.json) return out.printJson(res);
             out.line(`Project ${res.project.name} (${res.project.slug}) is ${VERB[action].done}.`);
             if (res.dependents.length && action !== "resume" && action !== "restore") out.warn(`projects that depend on it: ${res.dependents.join(", ")}`);
+          }),
+        ),
+      );
+  }
+
+  projects
+    .command("dependencies")
+    .description("What a project depends on and what depends on it")
+    .argument("<slug>", "project slug")
+    .option("--json", "print JSON")
+    .action(async (slug: string, opts: { json?: boolean }, cmd: Command) =>
+      finish(
+        await execute(cmd, !!opts.json, async ({ backend, out }) => {
+          const deps = await (await backend()).projectDependencies(slug);
+          if (out.json) return out.printJson(deps);
+          printDependencies(out, deps);
+        }),
+      ),
+    );
+
+  for (const [verb, add] of [["depend", true], ["undepend", false]] as const) {
+    projects
+      .command(verb)
+      .description(add ? "Make a project depend on another (refused if it would close a cycle)" : "Remove a project's dependency on another")
+      .argument("<slug>", "project slug")
+      .requiredOption("--on <slug>", add ? "the project it depends on" : "the project it no longer depends on")
+      .option("--json", "print JSON")
+      .action(async (slug: string, opts: { on: string; json?: boolean }, cmd: Command) =>
+        finish(
+          await execute(cmd, !!opts.json, async ({ backend, out }) => {
+            const deps = await (await backend()).setProjectDependency(slug, opts.on, add);
+            if (out.json) return out.printJson(deps);
+            out.line(add ? `${slug} now depends on ${opts.on}.` : `${slug} no longer depends on ${opts.on}.`);
+            printDependencies(out, deps);
           }),
         ),
       );
