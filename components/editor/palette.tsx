@@ -2,8 +2,9 @@
 
 import { STEP_KINDS, type StepKind } from "@/lib/engine/definition";
 import { KIND_MIME } from "./editor-canvas";
+import { KindIcon } from "./kind-icon";
 
-const LABELS: Record<StepKind, string> = { shell: "⌨ Shell", http: "🌐 HTTP", delay: "⏱ Delay", noop: "○ No-op" };
+const LABELS: Record<StepKind, string> = { shell: "Shell", http: "HTTP", delay: "Delay", noop: "No-op" };
 
 /** Step kinds: drag one onto the canvas, or click to add it in the middle of the view. */
 export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; disabled: boolean }) {
@@ -23,8 +24,9 @@ export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; 
             e.dataTransfer.effectAllowed = "copy";
           }}
           onClick={() => onAdd(kind)}
-          className="cursor-grab rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900"
+          className="flex cursor-grab items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900"
         >
+          <KindIcon kind={kind} />
           {LABELS[kind]}
         </button>
       ))}

@@ -3,11 +3,10 @@
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef } from "react";
 import type { StepInput } from "@/lib/engine/definition";
+import { KindIcon } from "./kind-icon";
 
 export type StepNodeData = { step: StepInput; problems: string[]; vertical: boolean; diff?: "added" | "changed" };
 export type StepFlowNode = Node<StepNodeData, "step">;
-
-const ICONS: Record<string, string> = { shell: "⌨", http: "🌐", delay: "⏱", noop: "○" };
 
 function excerpt(s: StepInput): string {
   switch (s.kind) {
@@ -60,7 +59,7 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
     >
       <Handle type="target" position={vertical ? Position.Top : Position.Left} className="!h-3 !w-3 !bg-slate-500" />
       <div className="flex items-center gap-2">
-        <span aria-hidden>{ICONS[step.kind] ?? "?"}</span>
+        <KindIcon kind={step.kind} />
         <span className="truncate font-semibold">{step.name ?? step.id}</span>
         <span className="ml-auto rounded bg-slate-100 px-1 text-[10px] uppercase text-slate-500 dark:bg-slate-800">{step.kind}</span>
       </div>
