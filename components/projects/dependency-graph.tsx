@@ -1,9 +1,8 @@
 "use client";
 
-import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
+import { MarkerType, type Edge } from "@xyflow/react";
 import { useMemo } from "react";
-import { useColorMode } from "@/components/ui/use-color-mode";
+import { ReadOnlyFlow } from "@/components/ui/read-only-flow";
 import { layoutDag } from "@/lib/live/dag-layout";
 import type { DependencyGraph as Graph } from "@/lib/projects/dependencies";
 import { DependencyNode, PROJECT_NODE_HEIGHT, PROJECT_NODE_WIDTH, type ProjectNode } from "./dependency-node";
@@ -18,7 +17,6 @@ function layout(graph: Graph) {
 
 /** The projects around one project, read-only: an arrow from a project to each project it depends on. */
 export function DependencyGraph({ graph }: { graph: Graph }) {
-  const colorMode = useColorMode();
   const { nodes, edges } = useMemo(() => {
     const positions = layout(graph);
     const slug = new Map(graph.nodes.map((n) => [n.id, n.slug]));
@@ -47,22 +45,7 @@ export function DependencyGraph({ graph }: { graph: Graph }) {
 
   return (
     <div className="h-80 w-full rounded-md border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950" data-testid="dependency-graph">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        colorMode={colorMode}
-        style={{ backgroundColor: "transparent" }}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.1}
-      >
-        <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <ReadOnlyFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} padding={0.2} minZoom={0.1} />
     </div>
   );
 }

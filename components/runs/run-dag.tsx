@@ -1,9 +1,8 @@
 "use client";
 
-import "@xyflow/react/dist/style.css";
-import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
+import type { Edge } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { useColorMode } from "@/components/ui/use-color-mode";
+import { ReadOnlyFlow } from "@/components/ui/read-only-flow";
 import { layoutDag, NODE_HEIGHT, NODE_WIDTH } from "@/lib/live/dag-layout";
 import type { LiveRun, WaitReason } from "@/lib/live/types";
 import { DagStepNode, type StepNode } from "./dag-step-node";
@@ -29,7 +28,6 @@ function shapeKey(run: LiveRun): string {
  * event touched.
  */
 export function RunDag({ run, waits, selected, onOpen }: Props) {
-  const colorMode = useColorMode();
   const shape = shapeKey(run);
   const tasksForLayout = run.tasks;
   const layout = run.layout;
@@ -75,24 +73,7 @@ export function RunDag({ run, waits, selected, onOpen }: Props) {
 
   return (
     <div className="h-[28rem] w-full rounded-md border border-slate-200 dark:border-slate-800" data-testid="run-dag">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        onNodeClick={(_, node) => onOpen(node.id)}
-        onlyRenderVisibleElements
-        colorMode={colorMode}
-        style={{ backgroundColor: "transparent" }}
-        fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-        minZoom={0.05}
-      >
-        <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <ReadOnlyFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodeClick={(_, node) => onOpen(node.id)} onlyRenderVisibleElements padding={0.1} minZoom={0.05} />
     </div>
   );
 }
