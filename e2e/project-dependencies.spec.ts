@@ -63,7 +63,7 @@ test("dependencies: the graph shows each edge, a cycle is refused with its path,
   await expect(page.getByTestId(`rf__edge-${slug(names.app)}->${slug(names.lib)}`)).toBeAttached();
   await tabs(page).getByRole("link", { name: "Activity" }).click();
   await expect(page.getByRole("list", { name: "Activity" })).toContainText("project.dependency.remove");
-  await expect(page.getByRole("list", { name: "Activity" })).toContainText("project.dependency.add");
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText(`project.dependency.add · depends on ${names.lib}`);
 
   // Archiving Lib warns and lists the project depending on it, in the page and in the confirmation.
   await page.goto(`/projects/${slug(names.lib)}/settings`);

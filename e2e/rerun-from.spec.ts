@@ -73,7 +73,7 @@ test.describe("an editor", () => {
     for (const id of keep) await expect(stepRow(page, id).getByRole("cell").nth(2)).toHaveText("1");
     await expectSameDocument(page);
     await page.reload();
-    await expect(page.getByRole("list", { name: "Activity" })).toContainText("run.rerun");
+    await expect(page.getByRole("list", { name: "Activity" })).toContainText(`run.rerun · from step ${rerun[0]} · runs again ${rerun.slice(0, 5).join(", ")}`);
   });
 
   test("a run that has not finished cannot be rerun from a step, and a step after a failed kept step is refused with the reason", async ({ page, browser, request }) => {

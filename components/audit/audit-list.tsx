@@ -1,4 +1,5 @@
 import type { AuditRow } from "@/lib/audit/audit";
+import { describeAuditDetails } from "@/lib/audit/describe-details";
 import { formatRelative } from "@/components/ui/format";
 
 export function AuditList({ entries, empty, showTarget = false }: { entries: AuditRow[]; empty: string; showTarget?: boolean }) {
@@ -15,6 +16,7 @@ export function AuditList({ entries, empty, showTarget = false }: { entries: Aud
                 {e.targetType} {e.targetId.slice(0, 10)}
               </span>
             ) : null}
+            <Details details={e.details} />
           </span>
           <time dateTime={e.createdAt.toISOString()} title={e.createdAt.toISOString()} className="text-xs text-slate-500 dark:text-slate-400">
             {formatRelative(e.createdAt)}
@@ -23,4 +25,10 @@ export function AuditList({ entries, empty, showTarget = false }: { entries: Aud
       ))}
     </ol>
   );
+}
+
+function Details({ details }: { details: unknown }) {
+  const parts = describeAuditDetails(details);
+  if (parts.length === 0) return null;
+  return <span className="text-slate-500 dark:text-slate-400"> · {parts.join(" · ")}</span>;
 }
