@@ -107,6 +107,11 @@ steps:
     expect(await listed(page, /Will run again/)).toEqual(["joined"]);
     await expect(preview.getByTestId("rerun-blocked")).toContainText('step "broken" (failed) keeps its result but did not succeed');
     await expect(preview.getByRole("button", { name: "Rerun 1 step" })).toBeDisabled();
+    // A modal dialog: Tab never reaches the page behind it.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest("dialog"))).toBe(true);
+    }
     await page.keyboard.press("Escape");
     await expect(preview).toHaveCount(0);
 

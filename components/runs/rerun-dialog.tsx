@@ -59,6 +59,7 @@ export function RerunDialog({ initialStep, roleBlock, onClose }: { initialStep: 
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const selectRef = useRef<HTMLSelectElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
 
   const graph = useMemo(() => ({ steps: run.tasks.map((t) => ({ id: t.stepId, dependsOn: t.dependsOn, continueOnFailure: t.continueOnFailure })) }), [run.tasks]);
   const byId = useMemo(() => new Map(run.tasks.map((t) => [t.stepId, t])), [run.tasks]);
@@ -66,7 +67,13 @@ export function RerunDialog({ initialStep, roleBlock, onClose }: { initialStep: 
   const blockers = useMemo(() => (plan ? rerunBlockers(graph, plan, (id) => byId.get(id)?.status) : []), [graph, plan, byId]);
   const why = rerunBlockedBy(run.status, roleBlock) ?? (blockers.length > 0 ? `Cannot rerun from "${stepId}": ${describeRerunBlockers(blockers)}.` : null);
 
-  useEffect(() => selectRef.current?.focus(), []);
+  // A modal <dialog>: the page behind is inert and focus stays inside until it closes.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    selectRef.current?.focus();
+    return () => dialog?.close();
+  }, []);
 
   const confirm = () => {
     if (!plan || why) return;
@@ -89,23 +96,24 @@ export function RerunDialog({ initialStep, roleBlock, onClose }: { initialStep: 
   };
 
   return (
-    <div
-      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/40 p-4"
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      className="m-auto w-[calc(100%-2rem)] max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      onCancel={(e) => {
+        // Escape: close through React state (or not at all while the rerun is being started).
+        e.preventDefault();
+        if (!pending) onClose();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") e.stopPropagation(); // the step drawer below stays open
+      }}
       onMouseDown={(e) => {
+        // A press on the backdrop targets the <dialog> itself; its content is wrapped below.
         if (e.target === e.currentTarget && !pending) onClose();
       }}
     >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="w-full max-w-2xl rounded-lg border border-slate-200 bg-white p-5 shadow-2xl dark:border-slate-800 dark:bg-slate-900"
-        onKeyDown={(e) => {
-          if (e.key !== "Escape") return;
-          e.stopPropagation(); // the step drawer below stays open
-          if (!pending) onClose();
-        }}
-      >
+      <div className="p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           Rerun from a step
         </h2>
@@ -155,6 +163,6 @@ export function RerunDialog({ initialStep, roleBlock, onClose }: { initialStep: 
           </button>
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }
