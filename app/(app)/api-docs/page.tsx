@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/current";
-import { API_ROUTES } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/routes";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
