@@ -4,7 +4,7 @@
  * Shared by the run page's server action, the REST API and the CLI; nothing
  * here needs Next.js.
  */
-import { describeRerunBlockers, planRerunFrom, rerunBlockers, type RerunBlocker, type RunStatus } from "@/lib/engine";
+import { describeRerunBlockers, planRerunFrom, rerunBlockers, type RerunBlocker, type RerunPlan, type RunStatus, type RunView } from "@/lib/engine";
 import { getEngine } from "@/lib/runtime/engine-host";
 import { fail, ok, type ServiceResult } from "@/lib/service-result";
 
@@ -28,12 +28,20 @@ export interface RerunPreview extends RerunOutcome {
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "cancelled"]);
 
-/** What a rerun of `runId` from `stepId` would run again and keep, without changing anything. */
-export async function previewRerun(runId: string, stepId: string): Promise<ServiceResult<RerunPreview>> {
+/** The run and the plan of a rerun from `stepId`, or a 404 naming what is unknown. */
+async function planFor(runId: string, stepId: string): Promise<ServiceResult<{ view: RunView; plan: RerunPlan }>> {
   const view = await (await getEngine()).getRun(runId);
   if (!view) return fail(404, `No run with the id "${runId}".`);
   const plan = planRerunFrom(view.run.definition, stepId);
   if (!plan) return fail(404, `This run has no step "${stepId}".`);
+  return ok({ view, plan });
+}
+
+/** What a rerun of `runId` from `stepId` would run again and keep, without changing anything. */
+export async function previewRerun(runId: string, stepId: string): Promise<ServiceResult<RerunPreview>> {
+  const found = await planFor(runId, stepId);
+  if (!found.ok) return found;
+  const { view, plan } = found.data;
   const statuses = new Map(view.tasks.map((t) => [t.stepId, t.status]));
   const blockers = rerunBlockers(view.run.definition, plan, (id) => statuses.get(id));
   const status = view.run.status;
@@ -46,12 +54,10 @@ export async function previewRerun(runId: string, stepId: string): Promise<Servi
 }
 
 export async function rerunRunFrom(runId: string, stepId: string, by: string | null): Promise<ServiceResult<RerunOutcome>> {
-  const engine = await getEngine();
-  const view = await engine.getRun(runId);
-  if (!view) return fail(404, `No run with the id "${runId}".`);
-  const plan = planRerunFrom(view.run.definition, stepId);
-  if (!plan) return fail(404, `This run has no step "${stepId}".`);
-  const res = await engine.rerunFrom(runId, stepId, { by });
+  const found = await planFor(runId, stepId);
+  if (!found.ok) return found;
+  const { plan } = found.data;
+  const res = await (await getEngine()).rerunFrom(runId, stepId, { by });
   if (!res.ok) {
     if (res.reason === "not-found") return fail(404, `${res.message[0]!.toUpperCase()}${res.message.slice(1)}.`);
     return fail(409, `Cannot rerun from "${stepId}": ${res.message.replace(`cannot rerun from "${stepId}": `, "")}.`);
