@@ -1,8 +1,8 @@
 /**
  * The floor under `shell_chain400_ms_per_task`: the same chain of commands
  * spawned one after the other through the shell executor's spawner (the
- * posix_spawn helper), with no engine, no store and no scheduling, in this
- * process. The difference between this and the engine's figure is what the
+ * helper — native when a C compiler is available), with no engine, no store
+ * and no scheduling, in this process. The difference between this and the engine's figure is what the
  * engine adds per step (settle the attempt, one durable commit, dispatch the
  * next step); the difference between this and ninja is the price of the
  * spawn path itself (two pipe hops between the engine and the helper).
@@ -17,13 +17,13 @@ import { shellCommand } from "./workflows";
 export async function runSpawnerChain(n: number): Promise<{ ms: number; mode: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-bench-spawner-"));
   const spawner = createSpawner("auto");
-  const env = { ...process.env };
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
   try {
     // Start the helper outside the measurement, as the engine has it running already.
-    await spawner.spawn({ file: "/bin/sh", args: ["-c", "true"], cwd: dir, env }, () => {}).exited;
+    await spawner.spawn({ file: "/bin/sh", args: ["-c", "true"], cwd: dir, baseEnv, env: {} }, () => {}).exited;
     const t = performance.now();
     for (let i = 0; i < n; i++) {
-      const child = spawner.spawn({ file: "/bin/sh", args: ["-c", shellCommand(i)], cwd: dir, env }, () => {});
+      const child = spawner.spawn({ file: "/bin/sh", args: ["-c", shellCommand(i)], cwd: dir, baseEnv, env: { MYRMEX_STEP_ID: `s${i}` } }, () => {});
       const started = await child.started;
       if ("error" in started) throw new Error(`spawner chain: ${started.error}`);
       const exit = await child.exited;

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { StepDefinition } from "../definition";
 import { isAlive, processStartIdentity } from "./process-tree";
 import { createShellExecutor } from "./shell";
-import { HelperSpawner, inlineSpawner, type ProcessSpawner } from "./spawner";
+import { nativeHelperBinary } from "./native-helper";
+import { createSpawner, HelperSpawner, inlineSpawner, nativeLauncher, pythonLauncher, type HelperLauncher, type ProcessSpawner } from "./spawner";
 import type { AttemptProcess, ExecutionContext } from "./types";
 
 function ctxFor(run: string, extra: Partial<ExecutionContext> = {}, stepExtra: Partial<StepDefinition> = {}) {
@@ -59,13 +60,21 @@ const hasPython = (() => {
   }
 })();
 
-/** The helper, failing the test run if it falls back silently. */
-const helper = new HelperSpawner({
-  onUnavailable: (reason) => {
-    throw new Error(`spawn helper unavailable: ${reason}`);
-  },
-});
-const spawners: Array<[string, ProcessSpawner]> = [["inline", inlineSpawner], ...(hasPython ? [["helper", helper] as [string, ProcessSpawner]] : [])];
+const hasCompiler = "path" in nativeHelperBinary();
+
+/** A helper, failing the test run if it falls back silently. */
+const strict = (launcher: HelperLauncher) =>
+  new HelperSpawner({
+    launcher,
+    onUnavailable: (reason) => {
+      throw new Error(`spawn helper unavailable: ${reason}`);
+    },
+  });
+const helpers: Array<[string, HelperLauncher]> = [
+  ...(hasCompiler ? [["native", nativeLauncher] as [string, HelperLauncher]] : []),
+  ...(hasPython ? [["python", pythonLauncher()] as [string, HelperLauncher]] : []),
+];
+const spawners: Array<[string, ProcessSpawner]> = [["inline", inlineSpawner], ...helpers.map(([name, l]): [string, ProcessSpawner] => [name, strict(l)])];
 
 describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, spawner) => {
   const shell = createShellExecutor({ killGraceMs: 500, sampleIntervalMs: 100, spawner });
@@ -120,6 +129,17 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
     expect(logs.filter(([s]) => s === "stderr").map(([, t]) => t).join("")).toBe("err\n");
   });
 
+  it("inherits the base env, with the step's env on top; a new base env reaches the same spawner", async () => {
+    const first = createShellExecutor({ spawner, baseEnv: { PATH: process.env.PATH, A: "base", B: "kept" } as unknown as NodeJS.ProcessEnv });
+    const a = ctxFor('echo "$A $B $MYRMEX_STEP_ID"', {}, { env: { A: "step" } });
+    expect(await first.execute(a.ctx)).toMatchObject({ ok: true });
+    expect(a.logs).toEqual([["stdout", "step kept s\n"]]);
+    const second = createShellExecutor({ spawner, baseEnv: { PATH: process.env.PATH, B: "other" } as unknown as NodeJS.ProcessEnv });
+    const b = ctxFor('echo "${A:-unset} $B"');
+    expect(await second.execute(b.ctx)).toMatchObject({ ok: true });
+    expect(b.logs).toEqual([["stdout", "unset other\n"]]);
+  });
+
   it("reports a non-zero exit code as a failure value", async () => {
     const { ctx } = ctxFor("echo partial=yes >> $MYRMEX_OUTPUT; exit 7");
     expect(await shell.execute(ctx)).toMatchObject({ ok: false, reason: "exit-non-zero", exitCode: 7, outputs: { partial: "yes" } });
@@ -170,9 +190,9 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
   });
 });
 
-describe.skipIf(!hasPython)("shell executor: the spawn helper", () => {
+describe.each(helpers)("shell executor: the %s spawn helper", (name, launcher) => {
   it("if the helper dies, the steps it ran are killed and reported; the next step starts a new helper", async () => {
-    const spawner = new HelperSpawner();
+    const spawner = new HelperSpawner({ launcher });
     const shell = createShellExecutor({ killGraceMs: 500, spawner });
     const reported: AttemptProcess[] = [];
     const { ctx } = ctxFor("sleep 30", { processStarted: (p) => reported.push(p) });
@@ -186,11 +206,11 @@ describe.skipIf(!hasPython)("shell executor: the spawn helper", () => {
     expect(await shell.execute(next.ctx)).toMatchObject({ ok: true });
     expect(next.logs).toEqual([["stdout", "again\n"]]);
     expect(spawner.helperPid).not.toBe(first);
-    expect(spawner.mode).toBe("helper");
+    expect(spawner.mode).toBe(name);
   });
 
   it("adds the exact CPU time at exit (wait4), which sampling alone misses for short steps", async () => {
-    const shell = createShellExecutor({ spawner: helper, sampleIntervalMs: 10_000 });
+    const shell = createShellExecutor({ spawner: strict(launcher), sampleIntervalMs: 10_000 });
     // `times` prints the shell's own user/system time (first line) as e.g. "0m0.150000s 0m0.010000s".
     const { ctx, logs } = ctxFor("i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; times");
     const outcome = await shell.execute(ctx);
@@ -198,9 +218,53 @@ describe.skipIf(!hasPython)("shell executor: the spawn helper", () => {
     expect(outcome.cpuSeconds).toBeGreaterThanOrEqual(secs[0]! + secs[1]! - 0.011);
   });
 
+  it("relays large output on both streams complete and in order, and runs concurrent steps apart", async () => {
+    const shell = createShellExecutor({ spawner: strict(launcher) });
+    const big = ctxFor("seq 1 60000; seq 1 30000 >&2");
+    const small = ctxFor("echo small; exit 3");
+    const [a, b] = await Promise.all([shell.execute(big.ctx), shell.execute(small.ctx)]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: false, exitCode: 3 });
+    const text = (stream: string) => big.logs.filter(([s]) => s === stream).map(([, t]) => t).join("");
+    expect(text("stdout")).toBe(`${Array.from({ length: 60000 }, (_, i) => i + 1).join("\n")}\n`);
+    expect(text("stderr")).toBe(`${Array.from({ length: 30000 }, (_, i) => i + 1).join("\n")}\n`);
+    expect(small.logs).toEqual([["stdout", "small\n"]]);
+  });
+
+  it("refuses a command with a NUL byte without spawning, and keeps serving", async () => {
+    const spawner = strict(launcher);
+    const child = spawner.spawn({ file: "/bin/sh", args: ["-c", "echo a\0b"], cwd: null, env: process.env }, () => {});
+    expect(await child.started).toEqual({ error: expect.stringContaining("NUL byte") });
+    const shell = createShellExecutor({ spawner });
+    expect(await shell.execute(ctxFor("true").ctx)).toMatchObject({ ok: true });
+  });
+});
+
+describe("shell executor: choosing a spawner", () => {
+  it.skipIf(!hasCompiler)("auto uses the native helper when a C compiler is available", async () => {
+    const spawner = createSpawner("auto");
+    const shell = createShellExecutor({ spawner });
+    expect(await shell.execute(ctxFor("true").ctx)).toMatchObject({ ok: true });
+    expect(spawner.mode).toBe("native");
+  });
+
+  it.skipIf(!hasPython)("falls back to the python helper when the native one cannot be built or dies at start", async () => {
+    const reasons: string[] = [];
+    const python = new HelperSpawner({ launcher: pythonLauncher() });
+    const noCompiler = new HelperSpawner({ launcher: { name: "native", command: () => ({ unavailable: "no C compiler (cc)" }) }, fallback: python, onUnavailable: (r) => reasons.push(r) });
+    const broken = new HelperSpawner({ launcher: { name: "native", command: () => ({ file: "/bin/false", args: [] }) }, fallback: python, onUnavailable: (r) => reasons.push(r) });
+    for (const spawner of [noCompiler, broken]) {
+      const { ctx, logs } = ctxFor("echo fallback");
+      expect(await createShellExecutor({ spawner }).execute(ctx)).toMatchObject({ ok: true });
+      expect(logs).toEqual([["stdout", "fallback\n"]]);
+      expect(spawner.mode).toBe("python");
+    }
+    expect(reasons).toEqual(["no C compiler (cc)", expect.stringContaining("native spawn helper unusable: exited (1)")]);
+  });
+
   it("falls back to spawning in this process when python3 cannot run", async () => {
     const reasons: string[] = [];
-    const spawner = new HelperSpawner({ python: "/nonexistent/python3", onUnavailable: (r) => reasons.push(r) });
+    const spawner = new HelperSpawner({ launcher: pythonLauncher("/nonexistent/python3"), onUnavailable: (r) => reasons.push(r) });
     const shell = createShellExecutor({ spawner });
     const { ctx, logs } = ctxFor("echo fallback");
     expect(await shell.execute(ctx)).toMatchObject({ ok: true });

@@ -1,10 +1,8 @@
 /**
- * Source of the spawn helper run by {@link HelperSpawner} as `python3 -c`
- * (kept in a TypeScript string so that bundlers ship it with the engine).
- * Protocol, one JSON object per line:
- *   engine → helper  {"id","file","args","cwd","env"}
- *   helper → engine  {"t":"ready"} | {"t":"spawned","id","pid","start"} | {"t":"error","id","message"}
- *                    | {"t":"out","id","s":1|2,"d":base64} | {"t":"exit","id","code","signal","cpu"}
+ * Source of the Python spawn helper run by {@link HelperSpawner} as
+ * `python3 -c` when the native one (native-helper-source.ts) cannot be built:
+ * same job, same wire format (helper-protocol.ts). Kept in a TypeScript
+ * string so that bundlers ship it with the engine.
  * "spawned" comes 2 ms after the start, or with the first output or the exit
  * if sooner; "exit" once the process exited and both pipes reached EOF, or
  * 200 ms after exit (background processes holding the pipes are not waited for).
@@ -12,9 +10,9 @@
 export const SPAWN_HELPER_SOURCE = String.raw`# Myrmex spawn helper (lib/engine/executors/spawner.ts): starts shell steps
 # with posix_spawn (vfork-like: its cost does not grow with the engine's
 # memory, unlike Node's fork-based spawn) and relays their output and exit
-# status. One JSON object per line both ways; output bytes are base64.
-# Exits when its stdin closes (the engine is gone).
-import base64, json, os, selectors, signal, sys, time
+# status. Wire format: helper-protocol.ts. Exits when its stdin closes (the
+# engine is gone).
+import os, selectors, signal, struct, sys, time
 
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 if not hasattr(os, "posix_spawn"):
@@ -39,9 +37,9 @@ pipes = {}  # pid -> [fds]
 unannounced = {}  # pid -> (request id, time to send "spawned", start identity)
 
 
-def send(msg, flush=True):
+def send(kind, rid, payload, flush=True):
     try:
-        out.write(json.dumps(msg, separators=(",", ":")).encode() + b"\n")
+        out.write(struct.pack("<IBI", 5 + len(payload), kind, rid) + payload)
         if flush:
             out.flush()
     except (BrokenPipeError, OSError):
@@ -50,7 +48,7 @@ def send(msg, flush=True):
 
 def announce(pid):
     rid, _, start = unannounced.pop(pid)
-    send({"t": "spawned", "id": rid, "pid": pid, "start": start}, flush=False)
+    send(1, rid, struct.pack("<i", pid) + (start or "").encode(), flush=False)
 
 
 try:
@@ -83,26 +81,38 @@ def finish(pid):
             pass
     if pid in unannounced:
         announce(pid)
-    send(p[2])
+    send(4, p[0], p[2])
 
 
-def spawn(req):
-    rid = req["id"]
+base_env = {}
+
+
+def set_base_env(frame):
+    global base_env
+    (envc,) = struct.unpack_from("<I", frame)
+    base_env = dict(kv.split(b"=", 1) for kv in frame[4:].split(b"\0")[:envc])
+
+
+def spawn(frame):
+    rid, argc, envc = struct.unpack_from("<III", frame)
+    parts = frame[12:].split(b"\0")
+    cwd, argv = parts[0], parts[1 : 1 + argc]
+    env = dict(base_env)
+    env.update(kv.split(b"=", 1) for kv in parts[1 + argc : 1 + argc + envc])
     r1, w1 = os.pipe()
     r2, w2 = os.pipe()
     actions = [(os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, w1, 1), (os.POSIX_SPAWN_DUP2, w2, 2)]
-    argv = [req["file"]] + req["args"]
     try:
-        os.chdir(req["cwd"])
+        os.chdir(cwd)
         try:
-            pid = os.posix_spawn(req["file"], argv, req["env"], file_actions=actions, setsigdef=RESET, setsigmask=[], setsid=True)
+            pid = os.posix_spawn(argv[0], argv, env, file_actions=actions, setsigdef=RESET, setsigmask=[], setsid=True)
         except NotImplementedError:  # glibc < 2.26: a new process group is enough
-            pid = os.posix_spawn(req["file"], argv, req["env"], file_actions=actions, setsigdef=RESET, setsigmask=[], setpgroup=0)
+            pid = os.posix_spawn(argv[0], argv, env, file_actions=actions, setsigdef=RESET, setsigmask=[], setpgroup=0)
     except Exception as e:
         for fd in (r1, w1, r2, w2):
             os.close(fd)
         code = getattr(e, "errno", None)
-        send({"t": "error", "id": rid, "message": "spawn %s %s" % (req["file"], os.strerror(code) if code else e)})
+        send(2, rid, ("spawn %s %s" % (argv[0].decode(errors="replace"), os.strerror(code) if code else e)).encode())
         return
     os.close(w1)
     os.close(w2)
@@ -128,9 +138,9 @@ def reap():
         # CPU time of the process and of the descendants it waited for (exact, unlike sampling).
         cpu = usage.ru_utime + usage.ru_stime
         if os.WIFSIGNALED(status):
-            p[2] = {"t": "exit", "id": p[0], "code": None, "signal": signal.Signals(os.WTERMSIG(status)).name, "cpu": cpu}
+            p[2] = struct.pack("<iid", -1, os.WTERMSIG(status), cpu)
         else:
-            p[2] = {"t": "exit", "id": p[0], "code": os.WEXITSTATUS(status), "signal": None, "cpu": cpu}
+            p[2] = struct.pack("<iid", os.WEXITSTATUS(status), 0, cpu)
         if p[1] == 0:
             finish(pid)
         else:
@@ -138,7 +148,7 @@ def reap():
 
 
 buf = b""
-send({"t": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
+send(0, 0, struct.pack("<i", os.getpid()))
 while True:
     deadlines = [p[3] for p in procs.values() if p[3] is not None] + [u[1] for u in unannounced.values()]
     timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
@@ -155,10 +165,12 @@ while True:
             if not chunk:
                 sys.exit(0)
             buf += chunk
-            *lines, buf = buf.split(b"\n")
-            for line in lines:
-                if line:
-                    spawn(json.loads(line))
+            while len(buf) >= 4:
+                (size,) = struct.unpack_from("<I", buf)
+                if len(buf) < 4 + size:
+                    break
+                (set_base_env if buf[4] == 0 else spawn)(buf[5 : 4 + size])
+                buf = buf[4 + size :]
         else:
             _, pid, stream, rid = key.data
             try:
@@ -168,7 +180,7 @@ while True:
             if data:
                 if pid in unannounced:
                     announce(pid)
-                send({"t": "out", "id": rid, "s": stream, "d": base64.b64encode(data).decode()})
+                send(3, rid, bytes((stream,)) + data)
                 continue
             sel.unregister(key.fd)
             os.close(key.fd)

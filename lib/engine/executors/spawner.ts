@@ -5,10 +5,14 @@
  *   libuv implements it with fork(), which copies the engine's page tables
  *   and blocks the event loop while it does: ≈ 2–3 ms per step in a 150 MiB
  *   engine, more inside a big web server.
- * - `helper`: a small long-lived helper process (Python, ~10 MiB, started
- *   once) spawns with posix_spawn() — vfork-like, constant cost whatever the
- *   engine's size — and relays output and exit status over its stdin/stdout.
- *   The engine never forks per step and its event loop is not blocked.
+ * - helper: a small long-lived helper process (started once) spawns with
+ *   posix_spawn() — vfork-like, constant cost whatever the engine's size —
+ *   and relays output and exit status over its stdin/stdout (binary frames,
+ *   helper-protocol.ts). The engine never forks per step and its event loop
+ *   is not blocked. Two implementations of the same helper:
+ *   - `native`: C, compiled once per machine and cached (native-helper.ts);
+ *     ≈ 0.1 ms per step over a bare posix_spawn loop;
+ *   - `python`: python3 ≥ 3.8, when there is no C compiler.
  *
  * Both give the same semantics: `/bin/sh -c` in its own session and process
  * group (pgid = pid), stdin /dev/null, default signal dispositions, stdout and
@@ -18,13 +22,15 @@
  * waited for). Killing, sampling and orphan handling use the pid (= group id)
  * and stay in the engine.
  *
- * `auto` (the default) uses the helper when `python3` (≥ 3.8) can start it and
- * falls back to inline otherwise — including when the helper dies.
+ * `auto` (the default) tries native, then python, then inline — each falls
+ * back to the next when it cannot start, or for good after it died 3 times.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Socket } from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import type { LogStream } from "../store";
+import { encodeBaseEnv, encodeSpawnRequest, HelperFrameReader, type HelperMessage } from "./helper-protocol";
+import { nativeHelperBinary } from "./native-helper";
 import { SPAWN_HELPER_SOURCE } from "./spawn-helper-source";
 
 /** After exit, how long output may still drain before the pipes are closed. */
@@ -35,8 +41,16 @@ export interface SpawnRequest {
   file: string;
   args: string[];
   cwd: string | null;
-  env: NodeJS.ProcessEnv;
+  /**
+   * The environment is `env` on top of `baseEnv` (when given). Pass the same
+   * `baseEnv` object to every spawn: a helper receives it once, and each
+   * spawn then carries only its own variables.
+   */
+  baseEnv?: Readonly<Record<string, string>>;
+  env: Readonly<Record<string, string | undefined>>;
 }
+
+const NO_BASE_ENV: Readonly<Record<string, string>> = Object.freeze({});
 
 /** How a started process ended. */
 export interface ProcessExit {
@@ -59,13 +73,13 @@ export interface SpawnedProcess {
 
 /** Starts processes for the shell executor. */
 export interface ProcessSpawner {
-  /** `helper` or `inline` (for diagnostics; `auto` reports what it uses now). */
+  /** `native`, `python` or `inline` (for diagnostics: what it uses now). */
   readonly mode: string;
   spawn(req: SpawnRequest, onOutput: (stream: LogStream, text: string) => void): SpawnedProcess;
 }
 
 /** Which spawner; see the module header. */
-export type SpawnerMode = "auto" | "inline";
+export type SpawnerMode = "auto" | "native" | "python" | "inline";
 
 // ───────────────────────────── inline ─────────────────────────────
 
@@ -77,7 +91,7 @@ export const inlineSpawner: ProcessSpawner = {
     try {
       child = spawn(req.file, req.args, {
         cwd: req.cwd ?? undefined,
-        env: req.env,
+        env: (req.baseEnv ? { ...req.baseEnv, ...req.env } : req.env) as NodeJS.ProcessEnv,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -117,13 +131,6 @@ export const inlineSpawner: ProcessSpawner = {
 
 // ───────────────────────────── helper ─────────────────────────────
 
-type HelperMessage =
-  | { t: "ready"; pid: number; python: string }
-  | { t: "spawned"; id: number; pid: number; start: string | null }
-  | { t: "error"; id: number; message: string }
-  | { t: "out"; id: number; s: 1 | 2; d: string }
-  | { t: "exit"; id: number; code: number | null; signal: NodeJS.Signals | null; cpu?: number };
-
 interface Pending {
   req: SpawnRequest;
   onOutput: (stream: LogStream, text: string) => void;
@@ -134,10 +141,30 @@ interface Pending {
   decoders: [StringDecoder | null, StringDecoder | null];
 }
 
+/** How to start a helper process: its name (the spawner's mode) and command line, or why it cannot. */
+export interface HelperLauncher {
+  name: string;
+  command(): { file: string; args: string[] } | { unavailable: string };
+}
+
+/** The native helper, compiled on first use (native-helper.ts). */
+export const nativeLauncher: HelperLauncher = {
+  name: "native",
+  command() {
+    const bin = nativeHelperBinary();
+    return "path" in bin ? { file: bin.path, args: [] } : bin;
+  },
+};
+
+/** The Python helper, run from source with `python` (default `python3`). */
+export function pythonLauncher(python = "python3"): HelperLauncher {
+  return { name: "python", command: () => ({ file: python, args: ["-c", SPAWN_HELPER_SOURCE] }) };
+}
+
 /** Options of {@link HelperSpawner}. */
 export interface HelperSpawnerOptions {
-  /** Python interpreter (default `python3`). */
-  python?: string;
+  /** Which helper (default {@link nativeLauncher}). */
+  launcher?: HelperLauncher;
   /** Used when the helper cannot run (default {@link inlineSpawner}). */
   fallback?: ProcessSpawner;
   /** Called once if the helper is found unusable (the fallback is used from then on). */
@@ -145,7 +172,7 @@ export interface HelperSpawnerOptions {
 }
 
 /**
- * Spawns through a long-lived Python helper (started on first use). Falls
+ * Spawns through a long-lived helper process (started on first use). Falls
  * back to `fallback` if the helper cannot start; if it dies, the steps it was
  * running are killed and reported as failed, and the next spawn starts a new
  * helper (after 3 deaths, the fallback is used for good).
@@ -158,17 +185,19 @@ export class HelperSpawner implements ProcessSpawner {
   private nextId = 1;
   /** Requests sent and not yet finished (those written before "ready" are read once it is up). */
   private readonly pending = new Map<number, Pending>();
-  private readonly python: string;
+  private readonly launcher: HelperLauncher;
   private readonly fallback: ProcessSpawner;
-  private buffer = "";
+  private reader = new HelperFrameReader();
+  /** The base env the running helper holds. */
+  private baseEnv: Readonly<Record<string, string>> | null = null;
 
   constructor(private readonly options: HelperSpawnerOptions = {}) {
-    this.python = options.python ?? "python3";
+    this.launcher = options.launcher ?? nativeLauncher;
     this.fallback = options.fallback ?? inlineSpawner;
   }
 
   get mode(): string {
-    return this.unavailable === null ? "helper" : this.fallback.mode;
+    return this.unavailable === null ? this.launcher.name : this.fallback.mode;
   }
 
   /** Pid of the running helper, if any (diagnostics, tests). */
@@ -186,52 +215,57 @@ export class HelperSpawner implements ProcessSpawner {
     const child = this.child ?? this.startHelper();
     if (!child) return this.fallback.spawn(req, onOutput);
     const id = this.nextId++;
+    const base = req.baseEnv ?? NO_BASE_ENV;
+    const baseFrame = base === this.baseEnv ? null : encodeBaseEnv(base);
+    const frame = encodeSpawnRequest(id, { file: req.file, args: req.args, cwd: req.cwd ?? process.cwd(), env: req.env });
+    for (const f of [baseFrame, frame]) {
+      if (f !== null && !Buffer.isBuffer(f)) return { started: Promise.resolve(f), exited: new Promise<ProcessExit>(() => {}) };
+    }
     let started!: Pending["started"];
     let exited!: Pending["exited"];
     const startedP = new Promise<{ pid: number; startIdentity?: string | null } | { error: string }>((r) => (started = r));
     const exitedP = new Promise<ProcessExit>((r) => (exited = r));
-    const p: Pending = { req, onOutput, started, exited, pid: null, decoders: [null, null] };
-    this.pending.set(id, p);
+    this.pending.set(id, { req, onOutput, started, exited, pid: null, decoders: [null, null] });
     this.setRef(true);
-    // (JSON drops env entries that are undefined, as spawn() does.)
-    child.stdin!.write(`${JSON.stringify({ id, file: req.file, args: req.args, cwd: req.cwd ?? process.cwd(), env: req.env })}\n`);
+    if (baseFrame) {
+      child.stdin!.write(baseFrame);
+      this.baseEnv = base;
+    }
+    child.stdin!.write(frame as Buffer);
     return { started: startedP, exited: exitedP };
   }
 
   private startHelper(): ChildProcess | null {
+    const command = this.launcher.command();
+    if ("unavailable" in command) {
+      this.giveUp(command.unavailable);
+      return null;
+    }
     let child: ChildProcess;
     try {
       // Own session: a Ctrl-C meant for the engine does not reach the helper
       // (it exits when the engine closes its stdin).
-      child = spawn(this.python, ["-c", SPAWN_HELPER_SOURCE], { stdio: ["pipe", "pipe", "pipe"], detached: true });
+      child = spawn(command.file, command.args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
     } catch (err) {
-      this.giveUp(`cannot start ${this.python}: ${(err as Error).message}`);
+      this.giveUp(`cannot start the ${this.launcher.name} spawn helper: ${(err as Error).message}`);
       return null;
     }
     this.child = child;
     this.ready = false;
-    this.buffer = "";
+    this.reader = new HelperFrameReader();
+    this.baseEnv = null;
     let stderr = "";
-    child.stdout!.setEncoding("utf8");
-    child.stdout!.on("data", (d: string) => this.onData(d));
+    child.stdout!.on("data", (d: Buffer) => {
+      for (const m of this.reader.push(d)) this.onMessage(m);
+    });
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
       if (stderr.length < 4000) stderr += d;
     });
     child.stdin!.on("error", () => {}); // reported through "exit"
-    child.once("error", (err) => this.onHelperGone(child, `${this.python}: ${err.message}`));
+    child.once("error", (err) => this.onHelperGone(child, `${command.file}: ${err.message}`));
     child.once("exit", (code, signal) => this.onHelperGone(child, `exited (${signal ?? code})${stderr ? `: ${stderr.trim()}` : ""}`));
     return child;
-  }
-
-  private onData(text: string): void {
-    this.buffer += text;
-    let nl: number;
-    while ((nl = this.buffer.indexOf("\n")) >= 0) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      if (line.length > 0) this.onMessage(JSON.parse(line) as HelperMessage);
-    }
   }
 
   private onMessage(m: HelperMessage): void {
@@ -252,8 +286,8 @@ export class HelperSpawner implements ProcessSpawner {
         this.settleRef();
         return;
       case "out": {
-        const text = (p.decoders[m.s - 1] ??= new StringDecoder("utf8")).write(Buffer.from(m.d, "base64"));
-        if (text.length > 0) p.onOutput(m.s === 1 ? "stdout" : "stderr", text);
+        const text = (p.decoders[m.stream - 1] ??= new StringDecoder("utf8")).write(m.data);
+        if (text.length > 0) p.onOutput(m.stream === 1 ? "stdout" : "stderr", text);
         return;
       }
       case "exit": {
@@ -262,7 +296,7 @@ export class HelperSpawner implements ProcessSpawner {
         const e = p.decoders[1]?.end();
         if (o) p.onOutput("stdout", o);
         if (e) p.onOutput("stderr", e);
-        p.exited({ code: m.code, signal: m.signal, ...(m.cpu !== undefined ? { cpuSeconds: m.cpu } : {}) });
+        p.exited({ code: m.code, signal: m.signal, cpuSeconds: m.cpu });
         this.settleRef();
         return;
       }
@@ -278,12 +312,12 @@ export class HelperSpawner implements ProcessSpawner {
     const pending = [...this.pending.values()];
     this.pending.clear();
     if (!wasReady) {
-      // Never came up (no python3, too old…): everything goes inline.
-      this.giveUp(`spawn helper unusable: ${reason}`);
+      // Never came up (no python3, too old, a broken build…): use the fallback.
+      this.giveUp(`${this.launcher.name} spawn helper unusable: ${reason}`);
       for (const p of pending) this.redirect(p);
       return;
     }
-    if (++this.deaths >= 3) this.giveUp(`spawn helper died ${this.deaths} times: ${reason}`);
+    if (++this.deaths >= 3) this.giveUp(`${this.launcher.name} spawn helper died ${this.deaths} times: ${reason}`);
     for (const p of pending) {
       if (p.pid === null) {
         this.redirect(p);
@@ -330,8 +364,13 @@ export class HelperSpawner implements ProcessSpawner {
   }
 }
 
-/** The spawner for a mode (a new helper per call; share the result). */
-export function createSpawner(mode: SpawnerMode = "auto", options: HelperSpawnerOptions = {}): ProcessSpawner {
+/**
+ * The spawner for a mode (new helpers per call; share the result). `native`
+ * and `python` fall back to inline only; `auto` chains native → python → inline.
+ */
+export function createSpawner(mode: SpawnerMode = "auto", onUnavailable?: (reason: string) => void): ProcessSpawner {
   if (mode === "inline" || process.platform === "win32") return inlineSpawner;
-  return new HelperSpawner(options);
+  const python = new HelperSpawner({ launcher: pythonLauncher(), onUnavailable });
+  if (mode === "python") return python;
+  return new HelperSpawner({ launcher: nativeLauncher, onUnavailable, fallback: mode === "auto" ? python : inlineSpawner });
 }
