@@ -96,6 +96,11 @@ export class FakeClock implements Clock {
     this.advanceTo(this.current + ms);
   }
 
+  /** Moves time forward by `ms` without firing timers, as in a stalled process (they fire late, on the next advance). */
+  stall(ms: number): void {
+    this.current += Math.max(0, ms);
+  }
+
   /** Moves time to `t` (never backwards), firing every timer due on the way. */
   advanceTo(t: number): void {
     for (;;) {

@@ -4,6 +4,7 @@
 import type { Clock } from "./clock";
 import type { EventBus, Logger } from "./events";
 import type { ExecutorRegistry } from "./executors/types";
+import type { Lease } from "./lease";
 import type { ResourcePools } from "./resources";
 import type { WriteQueue } from "./write-queue";
 
@@ -35,4 +36,6 @@ export interface EngineContext {
   readonly host: string;
   readonly random: () => number;
   readonly options: ResolvedEngineOptions;
+  /** This instance's certainty of owning its runs (heartbeats). */
+  readonly lease: Lease;
 }

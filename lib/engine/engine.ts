@@ -17,6 +17,7 @@ import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "
 import { resolveParams } from "./definition";
 import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
+import { Lease } from "./lease";
 import { remainingPaths } from "./plan";
 import { restoreRun } from "./recovery";
 import { reopenFinishedRun, type ReopenRequest } from "./reopen";
@@ -85,6 +86,7 @@ export class Engine {
       host: this.host,
       random: options.random ?? Math.random,
       options: resolved,
+      lease: new Lease(resolved.heartbeatExpiryMs),
     };
     this.scheduler = new Scheduler(this.ctx, (run) => this.onRunFinished(run));
   }
@@ -94,6 +96,7 @@ export class Engine {
     this.started ??= (async () => {
       const now = this.ctx.clock.now();
       await this.store.upsertInstance({ id: this.instanceId, host: this.host, pid: this.pid, startedAt: now, heartbeatAt: now });
+      this.ctx.lease.beat(now, false);
       this.armHeartbeat();
       this.armControlPoll();
       return this.recover();
@@ -411,6 +414,7 @@ export class Engine {
     if (!alive) {
       await this.store.upsertInstance({ id: this.instanceId, host: this.host, pid: this.pid, startedAt: now, heartbeatAt: now });
     }
+    this.ctx.lease.beat(now, alive);
     if (this.ctx.options.adoptOrphans && !this.stopped) await this.recover();
   }
 

@@ -96,8 +96,24 @@ describe("recovery", () => {
     expect(A.events.some((e) => e.type === "run.lost" && e.runId === runId)).toBe(true);
     expect(await store.listAttempts(runId)).toHaveLength(before);
     expect((await store.listAttempts(runId)).find((a) => a.attempt === 1 && a.stepId === "b")?.status).toBe("lost");
-    expect(A.executor.calls.filter((c) => c.ctx.stepId === "c")).toHaveLength(0);
+    // A's clock did not move: it believed its lease fresh and started c while
+    // committing; the fenced commit dropped the run and aborted c at once.
+    const cCalls = A.executor.calls.filter((c) => c.ctx.stepId === "c");
+    expect(cCalls).toHaveLength(1);
+    expect(cCalls[0]!.ctx.signal.aborted).toBe(true);
     expect(B.executor.running()).toEqual(["b"]);
+  });
+
+  it("a former owner that sees its heartbeats lapsed starts nothing before its commit is fenced", async () => {
+    const { store, A, runId } = await crashedRun();
+    const B = await createTestEngine({ store, instanceId: "B", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools });
+    await B.flush();
+    A.clock.stall(EXPIRY + 1);
+    A.executor.succeed("b");
+    await A.flush();
+    expect(A.engine.liveRunIds()).toEqual([]);
+    expect(A.executor.calls.filter((c) => c.ctx.stepId === "c")).toHaveLength(0);
+    expect((await store.listAttempts(runId)).find((a) => a.attempt === 1 && a.stepId === "b")?.status).toBe("lost");
   });
 
   it("a graceful stop hands runs over without using up a retry", async () => {

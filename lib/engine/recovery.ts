@@ -95,6 +95,18 @@ async function terminateOrphans(ctx: EngineContext, record: RunRecord, attempts:
         ctx.logger.warn("lost attempt's processes", { runId: a.runId, stepId: a.stepId, attempt: a.attempt, ...outcome });
       }),
   );
+  // Then whatever else of the run still runs here: attempts started while
+  // their record was being committed have no row if the engine died then.
+  const sweepers = new Set([...kindOf.values()].map((k) => ctx.executors[k]).filter((e) => e?.terminateRunOrphans));
+  for (const executor of sweepers) {
+    let outcome: OrphanOutcome;
+    try {
+      outcome = await executor!.terminateRunOrphans!(record.id);
+    } catch (err) {
+      outcome = { status: "unverifiable", message: errorMessage(err) };
+    }
+    if (outcome.status !== "gone") ctx.logger.warn("unrecorded processes of a recovered run", { runId: record.id, ...outcome });
+  }
   return notes;
 }
 

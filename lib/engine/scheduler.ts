@@ -184,7 +184,12 @@ export class Scheduler {
     if (timeoutSec !== undefined) {
       active.timeoutTimer = clock.setTimer(() => this.abortAttempt(run, task, active, "timeout"), timeoutSec * 1000);
     }
-    writer.after(run.id, () => this.runner.start(run, task, active));
+    // Pipelined dispatch: when no other instance can own the run, the
+    // executor starts while the batch recording its attempt is written
+    // (a lost commit aborts it: the run is dropped); otherwise after.
+    const start = () => this.runner.start(run, task, active);
+    if (this.ctx.lease.holds(writer.provenAt(run.id), now)) writer.beforeCommit(run.id, start);
+    else writer.after(run.id, start);
   }
 
   private park(run: RunState, task: TaskState, pool: string, s: { needed: number; free: number; capacity: number }): void {

@@ -12,6 +12,12 @@
  * mutation (an attempt inserted and finished in the same batch becomes one
  * insert).
  *
+ * Effects staged with {@link WriteQueue.beforeCommit} run when their batch is
+ * sealed, just before it is written: the scheduler starts an executor there
+ * when it is sure to own the run (see lease.ts), so the process starts while
+ * its `running` state is being committed instead of after. Events still wait
+ * for the commit.
+ *
  * The one exception to "a microtask later": {@link WriteQueue.updateAttemptSoon}
  * stages a record nothing is announced about (a shell attempt's process
  * group) to ride along with the next batch, committing it on its own only if
@@ -53,6 +59,7 @@ export class WriteQueue {
   private events: RunEvent[] = [];
   private side: SideEvent[] = [];
   private effects: Effect[] = [];
+  private early: Effect[] = [];
   private runPatches = new Map<string, RunPatch>();
   private taskPatches = new Map<string, TaskRunPatch>();
   private attemptInserts = new Map<string, TaskAttemptRecord>();
@@ -64,8 +71,8 @@ export class WriteQueue {
   /** Timer that flushes "soon" writes if nothing else does. */
   private soonTimer: TimerHandle | null = null;
   private idleWaiters: Array<() => void> = [];
-  /** Runs whose insert is committed: their batches carry an ownership fence. */
-  private readonly persistedRuns = new Set<string>();
+  /** Runs whose insert is committed (their batches carry an ownership fence), with when ownership was last proven. */
+  private readonly persistedRuns = new Map<string, number>();
   /** Runs dropped after a fence: everything staged for them is discarded. */
   private readonly lostRuns = new Set<string>();
   /** Successful store commits (diagnostics, tests). */
@@ -82,8 +89,18 @@ export class WriteQueue {
 
   /** Marks a run as already persisted (recovered runs). */
   adoptPersistedRun(runId: string): void {
-    this.persistedRuns.add(runId);
+    this.persistedRuns.set(runId, Number.NEGATIVE_INFINITY); // proven by its first fenced commit
     this.lostRuns.delete(runId);
+  }
+
+  /**
+   * When this instance last proved it owned a persisted run (the start of
+   * its last commit that succeeded, fenced or inserting it); undefined if
+   * never, or lost.
+   */
+  provenAt(runId: string): number | undefined {
+    const at = this.persistedRuns.get(runId);
+    return at === Number.NEGATIVE_INFINITY ? undefined : at;
   }
 
   /** Forgets a finished or abandoned run's fence. */
@@ -218,6 +235,16 @@ export class WriteQueue {
     this.schedule();
   }
 
+  /**
+   * Runs `fn` when everything staged so far is sealed into a batch, just
+   * before that batch is written (skipped if the run is lost). What `fn`
+   * stages goes to the next batch.
+   */
+  beforeCommit(runId: string, fn: () => void): void {
+    this.early.push({ runId, fn });
+    this.schedule();
+  }
+
   /** Resolves when nothing is staged or in flight. */
   whenIdle(): Promise<void> {
     if (!this.flushing && !this.scheduled && this.isEmpty()) return Promise.resolve();
@@ -236,7 +263,7 @@ export class WriteQueue {
   }
 
   private isEmpty(): boolean {
-    return this.staged.length === 0 && this.events.length === 0 && this.side.length === 0 && this.effects.length === 0;
+    return this.staged.length === 0 && this.events.length === 0 && this.side.length === 0 && this.effects.length === 0 && this.early.length === 0;
   }
 
   private schedule(): void {
@@ -261,16 +288,19 @@ export class WriteQueue {
         const events = this.events;
         const side = this.side;
         const effects = this.effects;
+        const early = this.early;
         this.staged = [];
         this.events = [];
         this.side = [];
         this.effects = [];
+        this.early = [];
         this.runPatches.clear();
         this.taskPatches.clear();
         this.attemptInserts.clear();
         this.attemptPatches.clear();
         this.logChunks = null;
         this.samples = null;
+        this.runEffects(early);
         await this.commitBatch(staged, events);
         this.announce(events, side, effects);
       }
@@ -299,6 +329,7 @@ export class WriteQueue {
       const fenced = new Set<string>();
       for (const s of entries) if (this.persistedRuns.has(s.runId)) fenced.add(s.runId);
       for (const e of evs) if (this.persistedRuns.has(e.runId)) fenced.add(e.runId);
+      const startedAt = this.clock.now();
       try {
         const result = await this.store.commit({
           mutations,
@@ -306,7 +337,8 @@ export class WriteQueue {
         });
         if (result.ok) {
           this.commits++;
-          for (const s of entries) if (s.mutation.type === "run.insert") this.persistedRuns.add(s.runId);
+          for (const id of fenced) if (this.persistedRuns.has(id)) this.persistedRuns.set(id, startedAt);
+          for (const s of entries) if (s.mutation.type === "run.insert") this.persistedRuns.set(s.runId, startedAt);
           return;
         }
         this.logger.warn("lost ownership of runs", { runIds: result.lostRunIds });
@@ -332,12 +364,16 @@ export class WriteQueue {
       const runId = "runId" in e ? e.runId : e.type === "allocation" ? e.allocation.runId : null;
       if (runId === null || !this.lostRuns.has(runId) || e.type === "run.lost") this.bus.emit(e);
     }
+    this.runEffects(effects);
+  }
+
+  private runEffects(effects: Effect[]): void {
     for (const f of effects) {
       if (f.runId !== null && this.lostRuns.has(f.runId)) continue;
       try {
         f.fn();
       } catch (err) {
-        this.logger.error("post-commit effect threw", { error: String(err) });
+        this.logger.error("store effect threw", { error: String(err) });
       }
     }
   }

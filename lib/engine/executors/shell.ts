@@ -17,9 +17,9 @@ import os from "node:os";
 import path from "node:path";
 import { renderTemplate } from "../template";
 import type { Json } from "../store";
-import { terminateLostAttempt } from "./orphans";
+import { terminateLostAttempt, terminateRunProcesses } from "./orphans";
 import { clearUsageHistory, hasProcFs, isAlive, processStartIdentity, processTree, sampleTree, signalTree } from "./process-tree";
-import { createSpawner, type ProcessSpawner, type SpawnerMode } from "./spawner";
+import { createSpawner, type ProcessSpawner, type SpawnerMode, type SpawnRequest } from "./spawner";
 import type { ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
 
 /** Options of {@link createShellExecutor}. */
@@ -30,20 +30,29 @@ export interface ShellExecutorOptions {
   killGraceMs?: number;
   /** Sampling period of CPU/RSS (default 500 ms); the first sample is taken after 100 ms. */
   sampleIntervalMs?: number;
-  /** Environment the steps inherit (default `process.env`). */
+  /** Environment the steps inherit (default `process.env` as it is at the first shell step). */
   baseEnv?: NodeJS.ProcessEnv;
   /** Where `MYRMEX_OUTPUT` files are created (default the OS temp dir). */
   outputDir?: string;
   /**
    * How processes are started (see spawner.ts): `auto` (default) spawns
-   * through a small long-lived helper process (python3, posix_spawn) when
+   * through a small long-lived helper process (native, else python3) when
    * available, else in this process; `inline` always in this process.
-   * `MYRMEX_SHELL_SPAWNER=inline` in the environment forces inline.
+   * `MYRMEX_SHELL_SPAWNER=auto|native|python|inline` in the environment
+   * overrides it.
    */
   spawner?: SpawnerMode | ProcessSpawner;
 }
 
 const MAX_OUTPUT_FILE_BYTES = 1024 * 1024;
+
+const SPAWNER_MODES: readonly SpawnerMode[] = ["auto", "native", "python", "inline"];
+
+/** `MYRMEX_SHELL_SPAWNER`, if set to a known mode. */
+function spawnerModeFromEnv(): SpawnerMode | null {
+  const v = process.env.MYRMEX_SHELL_SPAWNER;
+  return SPAWNER_MODES.find((m) => m === v) ?? null;
+}
 
 /** `NAME-x.y` → `NAME_X_Y`. */
 export function envKey(name: string): string {
@@ -62,8 +71,16 @@ export function parseOutputLines(text: string): Record<string, Json> {
   return out;
 }
 
-function buildEnv(ctx: ExecutionContext, outFile: string, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base };
+/** A copy of an env without its undefined entries. */
+function snapshotEnv(env: NodeJS.ProcessEnv): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return Object.freeze(out);
+}
+
+/** The step's own variables (on top of the inherited env). */
+function stepEnv(ctx: ExecutionContext, outFile: string): Record<string, string> {
+  const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(ctx.params)) env[`MYRMEX_PARAM_${envKey(k)}`] = v;
   for (const [step, outputs] of Object.entries(ctx.upstreamOutputs)) {
     for (const [k, v] of Object.entries(outputs)) {
@@ -85,16 +102,18 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
   const killGraceMs = options.killGraceMs ?? 5000;
   const sampleIntervalMs = options.sampleIntervalMs ?? 500;
   const outputDir = options.outputDir ?? os.tmpdir();
+  // Copied once: reading process.env entry by entry costs more than the rest of a step's start.
+  let baseEnv: Readonly<Record<string, string>> | null = null;
   let spawner: ProcessSpawner | null = typeof options.spawner === "object" ? options.spawner : null;
-  const spawnerOf = () =>
-    (spawner ??= createSpawner(process.env.MYRMEX_SHELL_SPAWNER === "inline" ? "inline" : ((options.spawner as SpawnerMode | undefined) ?? "auto")));
+  const spawnerOf = () => (spawner ??= createSpawner(spawnerModeFromEnv() ?? (options.spawner as SpawnerMode | undefined) ?? "auto"));
   return {
     async execute(ctx: ExecutionContext): Promise<StepOutcome> {
       const command = ctx.step.run ?? "";
       if (command.trim() === "") return { ok: false, reason: "invalid-config", message: "no command in `run`" };
       if (ctx.signal.aborted) return { ok: false, reason: "aborted", message: "aborted before start" };
       const outFile = path.join(outputDir, `myrmex-out-${process.pid}-${randomUUID()}`);
-      const env = buildEnv(ctx, outFile, options.baseEnv ?? process.env);
+      baseEnv ??= snapshotEnv(options.baseEnv ?? process.env);
+      const env = { baseEnv, env: stepEnv(ctx, outFile) };
       const result = await runProcess(ctx, spawnerOf(), shell, command, env, killGraceMs, sampleIntervalMs);
       const outputs = await readOutputs(outFile);
       if (result.kind === "spawn-error") {
@@ -119,6 +138,9 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
     terminateOrphan(attempt: LostAttempt): Promise<OrphanOutcome> {
       return terminateLostAttempt(attempt, { graceMs: killGraceMs });
     },
+    terminateRunOrphans(runId: string): Promise<OrphanOutcome> {
+      return terminateRunProcesses(runId, { graceMs: killGraceMs });
+    },
   };
 }
 
@@ -138,7 +160,7 @@ async function runProcess(
   spawner: ProcessSpawner,
   shell: string,
   command: string,
-  env: NodeJS.ProcessEnv,
+  env: Pick<SpawnRequest, "baseEnv" | "env">,
   killGraceMs: number,
   sampleIntervalMs: number,
 ): Promise<ProcessResult> {
@@ -165,7 +187,7 @@ async function runProcess(
   };
   ctx.signal.addEventListener("abort", onAbort, { once: true });
 
-  const child = spawner.spawn({ file: shell, args: ["-c", command], cwd: ctx.workingDir, env }, (stream, text) => ctx.log(stream, text));
+  const child = spawner.spawn({ file: shell, args: ["-c", command], cwd: ctx.workingDir, ...env }, (stream, text) => ctx.log(stream, text));
   const started = await child.started;
   if ("error" in started) {
     ctx.signal.removeEventListener("abort", onAbort);
