@@ -17,6 +17,7 @@ import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "
 import { resolveParams } from "./definition";
 import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
+import { Heartbeat } from "./heartbeat";
 import { Lease } from "./lease";
 import { remainingPaths } from "./plan";
 import { restoreRun } from "./recovery";
@@ -45,7 +46,7 @@ export class Engine {
   private runOrder = 0;
   private started: Promise<RecoveryReport> | null = null;
   private stopped = false;
-  private heartbeatTimer: TimerHandle | null = null;
+  private readonly heartbeat: Heartbeat;
   private controlTimer: TimerHandle | null = null;
   private recovering: Promise<RecoveryReport> | null = null;
   /** Runs being loaded from the store (recovery or retry), to never load one twice. */
@@ -89,15 +90,15 @@ export class Engine {
       lease: new Lease(resolved.heartbeatExpiryMs),
     };
     this.scheduler = new Scheduler(this.ctx, (run) => this.onRunFinished(run));
+    this.heartbeat = new Heartbeat(this.ctx, this.store, { id: this.instanceId, host: this.host, pid: this.pid }, async () => {
+      if (this.ctx.options.adoptOrphans && !this.stopped) await this.recover();
+    });
   }
 
   /** Registers the instance, starts heartbeats and recovers runs (idempotent). */
   start(): Promise<RecoveryReport> {
     this.started ??= (async () => {
-      const now = this.ctx.clock.now();
-      await this.store.upsertInstance({ id: this.instanceId, host: this.host, pid: this.pid, startedAt: now, heartbeatAt: now });
-      this.ctx.lease.beat(now, false);
-      this.armHeartbeat();
+      await this.heartbeat.register();
       this.armControlPoll();
       return this.recover();
     })().catch((err: unknown) => {
@@ -115,7 +116,7 @@ export class Engine {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.heartbeatTimer) this.ctx.clock.clearTimer(this.heartbeatTimer);
+    this.heartbeat.stop();
     if (this.controlTimer) this.ctx.clock.clearTimer(this.controlTimer);
     await this.recovering?.catch(() => undefined);
     this.scheduler.handOverAll();
@@ -389,33 +390,6 @@ export class Engine {
 
   private committed(): Promise<void> {
     return new Promise((resolve) => this.writer.after(null, resolve));
-  }
-
-  private armHeartbeat(): void {
-    if (this.heartbeatTimer || this.stopped) return;
-    const { clock, options, logger } = this.ctx;
-    this.heartbeatTimer = clock.setTimer(
-      () => {
-        this.heartbeatTimer = null;
-        void this.beat()
-          .catch((err: unknown) => logger.error("heartbeat failed", { error: String(err) }))
-          .finally(() => {
-            if (!this.stopped) this.armHeartbeat();
-          });
-      },
-      options.heartbeatIntervalMs,
-      { unref: true },
-    );
-  }
-
-  private async beat(): Promise<void> {
-    const now = this.ctx.clock.now();
-    const alive = await this.store.heartbeat(this.instanceId, now);
-    if (!alive) {
-      await this.store.upsertInstance({ id: this.instanceId, host: this.host, pid: this.pid, startedAt: now, heartbeatAt: now });
-    }
-    this.ctx.lease.beat(now, alive);
-    if (this.ctx.options.adoptOrphans && !this.stopped) await this.recover();
   }
 
   private onRunFinished(run: RunState): void {

@@ -17,7 +17,7 @@ import path from "node:path";
 import { NATIVE_HELPER_SOURCE } from "./native-helper-source";
 
 /** Where compiled helpers are cached: `$MYRMEX_CACHE_DIR`, else `$XDG_CACHE_HOME/myrmex`, else `~/.cache/myrmex`. */
-export function helperCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function helperCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (env.MYRMEX_CACHE_DIR) return env.MYRMEX_CACHE_DIR;
   const base = env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
   return path.join(base, "myrmex");
