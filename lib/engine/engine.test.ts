@@ -211,3 +211,15 @@ describe("engine: events and persistence", () => {
     expect(t.events.filter((e) => e.type === "log")).toHaveLength(3);
   });
 });
+
+describe("engine: process records", () => {
+  it("records a process group reported with the outcome (a step that ended before its start was known)", async () => {
+    const t = await createTestEngine();
+    const runId = await t.start(wf([noop("a")]));
+    t.executor.settle("a", { ok: true, outputs: {}, exitCode: 0, process: { processGroupId: 4321, processStartTime: "boot:9" } });
+    await t.flush();
+    expect(await t.store.listAttempts(runId)).toEqual([
+      expect.objectContaining({ stepId: "a", status: "succeeded", processGroupId: 4321, processStartTime: "boot:9" }),
+    ]);
+  });
+});

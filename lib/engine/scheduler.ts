@@ -20,7 +20,7 @@ import { PoolWaitLists } from "./pool-waits";
 import { compareQueueables } from "./ready-queue";
 import { attemptIdOf, type AbortCause, type ActiveAttempt, type RunState, type TaskState } from "./run-state";
 import { shouldRetry } from "./retry";
-import type { AttemptStatus, TaskRunPatch } from "./store";
+import type { AttemptStatus, TaskAttemptPatch, TaskRunPatch } from "./store";
 import { Transitions } from "./transitions";
 
 interface RunEntry {
@@ -253,16 +253,12 @@ export class Scheduler {
     const cpuSeconds = outcome.cpuSeconds ?? active.cpuSeconds;
     const peakMemoryMb = outcome.peakMemoryMb ?? active.peakMemoryMb;
     const outputs = outcome.ok ? outcome.outputs : (outcome.outputs ?? null);
-    writer.updateAttempt(run.id, active.attemptId, {
-      status,
-      finishedAt: now,
-      exitCode,
-      reason,
-      error,
-      outputs,
-      cpuSeconds,
-      peakMemoryMb,
-    });
+    const attemptPatch: TaskAttemptPatch = { status, finishedAt: now, exitCode, reason, error, outputs, cpuSeconds, peakMemoryMb };
+    if (outcome.process) {
+      attemptPatch.processGroupId = outcome.process.processGroupId;
+      attemptPatch.processStartTime = outcome.process.processStartTime;
+    }
+    writer.updateAttempt(run.id, active.attemptId, attemptPatch);
     const patch: TaskRunPatch = { exitCode, cpuSeconds, peakMemoryMb };
     switch (status) {
       case "succeeded":

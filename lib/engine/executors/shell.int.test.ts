@@ -81,8 +81,10 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
 
   it("runs /bin/sh in its own session and process group, reporting the group once started", async () => {
     const reported: AttemptProcess[] = [];
-    const { ctx, logs } = ctxFor("echo $$ $(cut -d' ' -f5,6 /proc/$$/stat)", { processStarted: (p) => reported.push(p) });
-    expect(await shell.execute(ctx)).toMatchObject({ ok: true, exitCode: 0 });
+    const { ctx, logs } = ctxFor("echo $$ $(cut -d' ' -f5,6 /proc/$$/stat); sleep 0.1", { processStarted: (p) => reported.push(p) });
+    const outcome = await shell.execute(ctx);
+    expect(outcome).toMatchObject({ ok: true, exitCode: 0 });
+    expect(outcome.process).toBeUndefined();
     const [pid, pgrp, sid] = logs.map(([, t]) => t).join("").trim().split(" ").map(Number);
     expect(pgrp).toBe(pid);
     expect(sid).toBe(pid);
@@ -90,6 +92,17 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
     expect(reported[0]!.processGroupId).toBe(pid);
     expect(reported[0]!.processStartTime).toMatch(/^[0-9a-f-]+:\d+$/);
     expect(spawner.mode).toBe(mode);
+  });
+
+  it("reports the group of a step that ended before its start was known with the outcome instead", async () => {
+    const reported: AttemptProcess[] = [];
+    const { ctx, logs } = ctxFor("echo $$", { processStarted: (p) => reported.push(p) });
+    const outcome = await shell.execute(ctx);
+    expect(outcome).toMatchObject({ ok: true, exitCode: 0 });
+    const pid = Number(logs.map(([, t]) => t).join("").trim());
+    // Exactly one of the two ways, depending on how fast the step ended.
+    const groups = [...reported, ...(outcome.process ? [outcome.process] : [])];
+    expect(groups).toEqual([{ processGroupId: pid, processStartTime: expect.stringMatching(/^[0-9a-f-]+:\d+$/) }]);
   });
 
   it("gives the step default signal dispositions (SIGPIPE) and /dev/null as stdin", async () => {

@@ -20,7 +20,7 @@ import type { Json } from "../store";
 import { terminateLostAttempt, terminateRunProcesses } from "./orphans";
 import { clearUsageHistory, hasProcFs, isAlive, processStartIdentity, processTree, sampleTree, signalTree } from "./process-tree";
 import { createSpawner, type ProcessSpawner, type SpawnerMode, type SpawnRequest } from "./spawner";
-import type { ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
+import type { AttemptProcess, ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
 
 /** Options of {@link createShellExecutor}. */
 export interface ShellExecutorOptions {
@@ -101,7 +101,7 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
   const shell = options.shell ?? "/bin/sh";
   const killGraceMs = options.killGraceMs ?? 5000;
   const sampleIntervalMs = options.sampleIntervalMs ?? 500;
-  const outputDir = options.outputDir ?? os.tmpdir();
+  const outPrefix = path.join(options.outputDir ?? os.tmpdir(), `myrmex-out-${process.pid}-`);
   // Copied once: reading process.env entry by entry costs more than the rest of a step's start.
   let baseEnv: Readonly<Record<string, string>> | null = null;
   let spawner: ProcessSpawner | null = typeof options.spawner === "object" ? options.spawner : null;
@@ -111,7 +111,7 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       const command = ctx.step.run ?? "";
       if (command.trim() === "") return { ok: false, reason: "invalid-config", message: "no command in `run`" };
       if (ctx.signal.aborted) return { ok: false, reason: "aborted", message: "aborted before start" };
-      const outFile = path.join(outputDir, `myrmex-out-${process.pid}-${randomUUID()}`);
+      const outFile = `${outPrefix}${randomUUID()}`;
       baseEnv ??= snapshotEnv(options.baseEnv ?? process.env);
       const env = { baseEnv, env: stepEnv(ctx, outFile) };
       const result = await runProcess(ctx, spawnerOf(), shell, command, env, killGraceMs, sampleIntervalMs);
@@ -125,7 +125,7 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
           message: bad ? `working directory does not exist: ${cwd}` : result.message,
         };
       }
-      const usage = { cpuSeconds: result.cpuSeconds, peakMemoryMb: result.peakMemoryMb };
+      const usage = { cpuSeconds: result.cpuSeconds, peakMemoryMb: result.peakMemoryMb, ...(result.process && { process: result.process }) };
       if (result.aborted) return { ok: false, reason: "aborted", message: "killed (process group)", outputs, ...usage };
       if (result.signal) {
         return { ok: false, reason: "signal", message: `killed by ${result.signal}`, outputs, ...usage };
@@ -153,6 +153,8 @@ type ProcessResult =
       aborted: boolean;
       cpuSeconds: number | null;
       peakMemoryMb: number | null;
+      /** Set when the process had ended before its start was known: the group, for the attempt's record. */
+      process?: AttemptProcess;
     };
 
 async function runProcess(
@@ -185,21 +187,26 @@ async function runProcess(
     aborted = true;
     if (proc.pid !== null) kill(proc.pid); // else: killed as soon as it is known
   };
-  ctx.signal.addEventListener("abort", onAbort, { once: true });
 
   const child = spawner.spawn({ file: shell, args: ["-c", command], cwd: ctx.workingDir, ...env }, (stream, text) => ctx.log(stream, text));
   const started = await child.started;
-  if ("error" in started) {
-    ctx.signal.removeEventListener("abort", onAbort);
-    return { kind: "spawn-error", message: started.error };
-  }
+  if ("error" in started) return { kind: "spawn-error", message: started.error };
   const pid = started.pid;
   proc.pid = pid;
   // The group (= the shell's pid: own session) and its start identity,
   // persisted on the attempt so that recovery can kill it if this engine dies.
   // (The helper reads the identity right after the spawn: it may report a short step only once it has ended.)
   const identity = started.startIdentity !== undefined ? started.startIdentity : processStartIdentity(pid);
-  ctx.processStarted?.({ processGroupId: pid, processStartTime: identity });
+  const group: AttemptProcess = { processGroupId: pid, processStartTime: identity };
+  if (started.exited && !ctx.signal.aborted) {
+    // A short step, over before its start was known: nothing to watch, sample
+    // or abort; the group is recorded with the outcome instead.
+    const { code, signal, cpuSeconds: cpu } = await child.exited;
+    return { kind: "exited", code: code ?? 128, signal: code === null ? signal : null, aborted: false, cpuSeconds: cpu ?? null, peakMemoryMb: null, process: group };
+  }
+  ctx.processStarted?.(group);
+  // An abort during the spawn is seen below (signal.aborted), later ones by the listener.
+  ctx.signal.addEventListener("abort", onAbort, { once: true });
   if (aborted || ctx.signal.aborted) {
     aborted = true;
     kill(pid);

@@ -60,13 +60,22 @@ export interface ProcessExit {
   cpuSeconds?: number;
 }
 
+/** A started process, as {@link SpawnedProcess.started} reports it. */
+export interface Started {
+  pid: number;
+  startIdentity?: string | null;
+  exited?: boolean;
+}
+
 /** A process being started. */
 export interface SpawnedProcess {
   /**
    * The pid (= its process group id) and, if the spawner read it, its start
-   * identity (see process-tree.ts `processStartIdentity`); or why it could not start.
+   * identity (see process-tree.ts `processStartIdentity`) and whether the
+   * process had already ended when its start was reported (`exited` then
+   * resolves at once); or why it could not start.
    */
-  readonly started: Promise<{ pid: number; startIdentity?: string | null } | { error: string }>;
+  readonly started: Promise<Started | { error: string }>;
   /** Resolves once it exited and its output was drained (never if it did not start). */
   readonly exited: Promise<ProcessExit>;
 }
@@ -134,7 +143,7 @@ export const inlineSpawner: ProcessSpawner = {
 interface Pending {
   req: SpawnRequest;
   onOutput: (stream: LogStream, text: string) => void;
-  started: (r: { pid: number; startIdentity?: string | null } | { error: string }) => void;
+  started: (r: Started | { error: string }) => void;
   exited: (e: ProcessExit) => void;
   pid: number | null;
   /** UTF-8 decoders of stdout and stderr (created on first output). */
@@ -223,7 +232,7 @@ export class HelperSpawner implements ProcessSpawner {
     }
     let started!: Pending["started"];
     let exited!: Pending["exited"];
-    const startedP = new Promise<{ pid: number; startIdentity?: string | null } | { error: string }>((r) => (started = r));
+    const startedP = new Promise<Started | { error: string }>((r) => (started = r));
     const exitedP = new Promise<ProcessExit>((r) => (exited = r));
     this.pending.set(id, { req, onOutput, started, exited, pid: null, decoders: [null, null] });
     this.setRef(true);
@@ -256,7 +265,8 @@ export class HelperSpawner implements ProcessSpawner {
     this.baseEnv = null;
     let stderr = "";
     child.stdout!.on("data", (d: Buffer) => {
-      for (const m of this.reader.push(d)) this.onMessage(m);
+      const messages = this.reader.push(d);
+      for (const m of messages) this.onMessage(m, messages);
     });
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
@@ -268,7 +278,8 @@ export class HelperSpawner implements ProcessSpawner {
     return child;
   }
 
-  private onMessage(m: HelperMessage): void {
+  /** Handles a message; `batch`: the messages read with it (a short step's start and exit come together). */
+  private onMessage(m: HelperMessage, batch: HelperMessage[]): void {
     if (m.t === "ready") {
       this.ready = true;
       return;
@@ -278,7 +289,7 @@ export class HelperSpawner implements ProcessSpawner {
     switch (m.t) {
       case "spawned":
         p.pid = m.pid;
-        p.started({ pid: m.pid, startIdentity: m.start });
+        p.started({ pid: m.pid, startIdentity: m.start, exited: batch.some((x) => x.t === "exit" && x.id === m.id) });
         return;
       case "error":
         this.pending.delete(m.id);

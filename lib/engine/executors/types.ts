@@ -28,16 +28,22 @@ export interface AttemptUsage {
   peakMemoryMb: number | null;
 }
 
+/** Reported with an outcome, not through `processStarted`, when the process had ended before its start was known. */
+interface OutcomeProcess {
+  process?: AttemptProcess;
+}
+
 /** Result of one attempt. */
 export type StepOutcome =
-  | ({ ok: true; outputs: Record<string, Json>; exitCode?: number } & Partial<AttemptUsage>)
+  | ({ ok: true; outputs: Record<string, Json>; exitCode?: number } & Partial<AttemptUsage> & OutcomeProcess)
   | ({
       ok: false;
       reason: FailureReason;
       message: string;
       exitCode?: number;
       outputs?: Record<string, Json>;
-    } & Partial<AttemptUsage>);
+    } & Partial<AttemptUsage> &
+      OutcomeProcess);
 
 /**
  * The OS processes of an attempt, as recorded on the attempt row when they
