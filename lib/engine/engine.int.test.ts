@@ -1,9 +1,9 @@
 import http from "node:http";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { RealClock } from "./clock";
 import { Engine } from "./engine";
 import { defaultExecutors } from "./executors/registry";
@@ -41,6 +41,7 @@ describe("engine with real executors", () => {
     const { engine, store } = newEngine();
     await engine.start();
     const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-int-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const res = await engine.startRun({
       workflowVersionId: "v1",
       workingDir: dir,
@@ -74,6 +75,7 @@ describe("engine with real executors", () => {
     const { engine, store } = newEngine();
     await engine.start();
     const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-int-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const pidsOf = (file: string) =>
       existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), "utf8").trim().split("\n").filter(Boolean).map(Number) : [];
     const res = await engine.startRun({

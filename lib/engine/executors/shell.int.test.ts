@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { StepDefinition } from "../definition";
 import { isAlive, processStartIdentity } from "./process-tree";
 import { createShellExecutor } from "./shell";
@@ -130,6 +130,7 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
 
   it("streams output, returns the exit code and MYRMEX_OUTPUT outputs, with params, upstream outputs and cwd", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-shell-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const { ctx, logs } = ctxFor(
       'echo "one"; echo "err" >&2; echo "two $MYRMEX_PARAM_BRANCH $MYRMEX_OUT_BUILD_VERSION $GREETING"; pwd; echo "artifact=dist/app.tgz" >> "$MYRMEX_OUTPUT"; echo "count=3" >> "$MYRMEX_OUTPUT"',
       { params: { branch: "main" }, workingDir: dir, upstreamOutputs: { build: { version: "1.2.3" } } },
@@ -165,6 +166,7 @@ describe.each(spawners)("shell executor (real processes, %s spawner)", (mode, sp
 
   it("kills the whole process group on abort, including children that ignore SIGTERM", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-kill-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const pidFile = path.join(dir, "pids");
     const escape = hasSetsid ? `setsid sleep 300 & echo $! >> ${pidFile};` : "";
     const { ctx, controller } = ctxFor(
