@@ -222,7 +222,7 @@ steps:
     const ready = await api.get("/api/health/ready");
     expect([200, 503]).toContain(ready.status());
     const report = await ready.json();
-    expect(report.components.map((c: { name: string }) => c.name)).toEqual(["database", "migrations", "scheduler", "event-loop", "stuck-runs", "disk", "memory"]);
+    expect(report.components.map((c: { name: string }) => c.name)).toEqual(["database", "migrations", "scheduler", "event-loop", "stuck-runs", "disk", "memory", "shell-spawner"]);
     expect(report.components.find((c: { name: string }) => c.name === "scheduler")).toMatchObject({ status: "healthy" });
 
     const viewer = await apiRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { Authorization: `Bearer ${viewerToken}` } });

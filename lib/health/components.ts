@@ -12,12 +12,15 @@
  *               active runs whose engine died > 60 s ago → degraded
  *   disk        free space of the data directory < 10 % degraded, < 2 % unhealthy
  *   memory      free host memory < 10 % degraded, < 3 % unhealthy
+ *   shell-spawner  how shell steps start: the native helper is healthy; the
+ *               Python helper or forking from the engine's process is degraded
  */
 import { readdir, statfs } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/lib/db/prisma";
 import { providerOfClient } from "@/lib/db/prisma";
+import { spawnerAvailability } from "@/lib/engine/executors/spawner";
 import { dataDir } from "@/lib/runtime/paths";
 import { HEARTBEAT_EXPIRY_MS, STUCK_GRACE_MS, findStuckRuns } from "./stuck-runs";
 
@@ -154,14 +157,22 @@ function memory(): ComponentHealth {
   return { name: "memory", status, detail: `${freePct.toFixed(1)} % of host memory free`, value: `${Math.round(os.freemem() / 1024 ** 2)} MB free`, thresholds: "free < 10 % degraded, < 3 % unhealthy" };
 }
 
+function shellSpawner(): ComponentHealth {
+  const thresholds = "degraded without the native spawn helper (no C compiler)";
+  const { mode, reason } = spawnerAvailability();
+  if (mode === "native") return { name: "shell-spawner", status: "healthy", detail: "shell steps start through the native spawn helper (posix_spawn)", value: "native", thresholds };
+  const how = mode === "python" ? "start through the Python helper (slower per step)" : "are forked from the engine's process (slower; the engine pauses while it forks)";
+  return { name: "shell-spawner", status: "degraded", detail: `shell steps ${how}: ${reason ?? "the native helper is unavailable"}`, value: mode, thresholds };
+}
+
 /** Every component's health and the worst of them as the overall status. */
 export async function checkComponents(prisma: Db, opts: HealthOptions = {}): Promise<HealthReport> {
   const now = opts.now ?? Date.now();
   const db = await database(prisma);
   const rest =
     db.status === "unhealthy"
-      ? [await disk(), memory()]
-      : await Promise.all([migrations(prisma), scheduler(prisma, opts, now), stuckRuns(prisma, now), disk(), Promise.resolve(memory())]);
+      ? [await disk(), memory(), shellSpawner()]
+      : await Promise.all([migrations(prisma), scheduler(prisma, opts, now), stuckRuns(prisma, now), disk(), Promise.resolve(memory()), Promise.resolve(shellSpawner())]);
   const components = [db, ...rest];
   if (opts.eventLoop) components.splice(3, 0, eventLoop(opts.eventLoop));
   return { status: worst(components.map((c) => c.status)), checkedAt: new Date(now).toISOString(), components };

@@ -288,7 +288,7 @@ describe("status, health, pools", () => {
     expect(res.stdout).toMatch(/Overall: degraded/);
     expect(res.stdout).toMatch(/scheduler\s+degraded\s+0 live\s+no engine has sent a heartbeat/);
     const report = (await cli.run(["health", "--json"])).json<{ status: string; components: { name: string; status: string; detail: string; thresholds?: string }[] }>();
-    expect(report.components.map((c) => c.name)).toEqual(["database", "migrations", "scheduler", "stuck-runs", "disk", "memory"]);
+    expect(report.components.map((c) => c.name)).toEqual(["database", "migrations", "scheduler", "stuck-runs", "disk", "memory", "shell-spawner"]);
     expect(report.components.find((c) => c.name === "migrations")).toMatchObject({ status: "healthy" });
     for (const c of report.components) expect(c.thresholds).toBeTruthy();
   });

@@ -25,7 +25,7 @@
  * `auto` (the default) tries native, then python, then inline — each falls
  * back to the next when it cannot start, or for good after it died 3 times.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import type { Socket } from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import type { LogStream } from "../store";
@@ -372,6 +372,26 @@ export class HelperSpawner implements ProcessSpawner {
 
   private settleRef(): void {
     if (this.pending.size === 0) this.setRef(false);
+  }
+}
+
+let availability: { mode: "native" | "python" | "inline"; reason: string | null } | undefined;
+
+/**
+ * Which spawner `auto` will use on this machine and, if not the native
+ * helper, why (memoized; builds the native helper if needed). For health
+ * reports: a helper that dies at run time falls back on its own.
+ */
+export function spawnerAvailability(): { mode: "native" | "python" | "inline"; reason: string | null } {
+  if (availability) return availability;
+  if (process.platform === "win32") return (availability = { mode: "inline", reason: "no spawn helper on Windows" });
+  const native = nativeHelperBinary();
+  if ("path" in native) return (availability = { mode: "native", reason: null });
+  try {
+    execFileSync("python3", ["-c", "import os; assert hasattr(os, 'posix_spawn')"], { stdio: "ignore", timeout: 10_000 });
+    return (availability = { mode: "python", reason: native.unavailable });
+  } catch {
+    return (availability = { mode: "inline", reason: `${native.unavailable}; no python3 with posix_spawn` });
   }
 }
 
