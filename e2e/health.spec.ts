@@ -14,6 +14,8 @@ test("the Health page shows the recorded history as a chart with the changes", a
   // The first sample of this server is a change from "start".
   const changes = page.getByTestId("health-changes");
   await expect(changes.getByRole("row").last()).toContainText("start");
+  // How shell steps start on this machine (the native helper: `cc` is part of the requirements).
+  await expect(page.getByText("shell steps start through the native spawn helper (posix_spawn)")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("health.png"), fullPage: true });
 });
 
