@@ -13,14 +13,16 @@
  *   disk        free space of the data directory < 10 % degraded, < 2 % unhealthy
  *   memory      free host memory < 10 % degraded, < 3 % unhealthy
  *   shell-spawner  how shell steps start: the native helper is healthy; the
- *               Python helper or forking from the engine's process is degraded
+ *               Python helper or forking from the engine's process is degraded,
+ *               as is MYRMEX_SHELL_SPAWNER forcing one of them, or not knowing
+ *               yet (the native helper still building)
  */
 import { readdir, statfs } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/lib/db/prisma";
 import { providerOfClient } from "@/lib/db/prisma";
-import { spawnerAvailability } from "@/lib/engine/executors/spawner";
+import { spawnerAvailability, type SpawnerAvailability } from "@/lib/engine/executors/spawner-availability";
 import { dataDir } from "@/lib/runtime/paths";
 import { HEARTBEAT_EXPIRY_MS, STUCK_GRACE_MS, findStuckRuns } from "./stuck-runs";
 
@@ -157,12 +159,38 @@ function memory(): ComponentHealth {
   return { name: "memory", status, detail: `${freePct.toFixed(1)} % of host memory free`, value: `${Math.round(os.freemem() / 1024 ** 2)} MB free`, thresholds: "free < 10 % degraded, < 3 % unhealthy" };
 }
 
-function shellSpawner(): ComponentHealth {
-  const thresholds = "degraded without the native spawn helper (no C compiler)";
-  const { mode, reason } = spawnerAvailability();
-  if (mode === "native") return { name: "shell-spawner", status: "healthy", detail: "shell steps start through the native spawn helper (posix_spawn)", value: "native", thresholds };
-  const how = mode === "python" ? "start through the Python helper (slower per step)" : "are forked from the engine's process (slower; the engine pauses while it forks)";
-  return { name: "shell-spawner", status: "degraded", detail: `shell steps ${how}: ${reason ?? "the native helper is unavailable"}`, value: mode, thresholds };
+/** How long a health check waits to learn how shell steps start (a first native build, a python3 probe). */
+const SPAWNER_CHECK_WAIT_MS = 2000;
+
+async function shellSpawner(): Promise<ComponentHealth> {
+  const name = "shell-spawner";
+  const thresholds = "degraded without the native spawn helper (no C compiler), or when MYRMEX_SHELL_SPAWNER forces another spawner";
+  // The values shell.ts honours; anything else means auto.
+  const forced = process.env.MYRMEX_SHELL_SPAWNER;
+  if (forced === "inline") {
+    return { name, status: "degraded", detail: "shell steps are forced to fork from the engine's process (MYRMEX_SHELL_SPAWNER=inline)", value: "inline", thresholds };
+  }
+  const requested = forced === "python" || forced === "native" ? forced : "auto";
+  let timer: NodeJS.Timeout | undefined;
+  const known = await Promise.race([
+    spawnerAvailability(requested),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), SPAWNER_CHECK_WAIT_MS).unref())),
+  ]).finally(() => clearTimeout(timer));
+  if (!known) return { name, status: "degraded", detail: "checking how shell steps start…", thresholds };
+  return spawnerHealth(known, requested, thresholds);
+}
+
+function spawnerHealth({ mode, reason }: SpawnerAvailability, requested: "auto" | "native" | "python", thresholds: string): ComponentHealth {
+  const name = "shell-spawner";
+  if (mode === "native") return { name, status: "healthy", detail: "shell steps start through the native spawn helper (posix_spawn)", value: "native", thresholds };
+  const forked = "are forked from the engine's process (slower; the engine pauses while it forks)";
+  const detail =
+    requested !== "python"
+      ? `shell steps ${mode === "python" ? "start through the Python helper (slower per step)" : forked}: ${reason ?? "the native helper is unavailable"}`
+      : mode === "python"
+        ? "shell steps are forced to start through the Python helper (MYRMEX_SHELL_SPAWNER=python; slower per step)"
+        : `shell steps are forced to the Python helper (MYRMEX_SHELL_SPAWNER=python), which cannot run, so they ${forked}: ${reason ?? "python3 is unavailable"}`;
+  return { name, status: "degraded", detail, value: mode, thresholds };
 }
 
 /** Every component's health and the worst of them as the overall status. */
@@ -171,8 +199,8 @@ export async function checkComponents(prisma: Db, opts: HealthOptions = {}): Pro
   const db = await database(prisma);
   const rest =
     db.status === "unhealthy"
-      ? [await disk(), memory(), shellSpawner()]
-      : await Promise.all([migrations(prisma), scheduler(prisma, opts, now), stuckRuns(prisma, now), disk(), Promise.resolve(memory()), Promise.resolve(shellSpawner())]);
+      ? await Promise.all([disk(), Promise.resolve(memory()), shellSpawner()])
+      : await Promise.all([migrations(prisma), scheduler(prisma, opts, now), stuckRuns(prisma, now), disk(), Promise.resolve(memory()), shellSpawner()]);
   const components = [db, ...rest];
   if (opts.eventLoop) components.splice(3, 0, eventLoop(opts.eventLoop));
   return { status: worst(components.map((c) => c.status)), checkedAt: new Date(now).toISOString(), components };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeBaseEnv, encodeSpawnRequest, HelperFrameReader } from "./helper-protocol";
+import { encodeBaseEnv, encodeSpawnRequest, HelperFrameReader, HelperProtocolError, MAX_HELPER_FRAME } from "./helper-protocol";
 
 /** A helper → engine frame as the helpers write it. */
 function frame(type: number, id: number, payload: Buffer): Buffer {
@@ -58,6 +58,32 @@ describe("helper wire format", () => {
         { t: "exit", id: 3, code: null, signal: "SIGKILL", cpu: 0.25 },
         { t: "error", id: 5, message: "spawn /nope No such file or directory" },
       ]);
+    }
+  });
+
+  it("rejects frames shorter than their header, unknown types and oversized lengths, keeping the messages before them", () => {
+    const bad: Array<[Buffer, RegExp]> = [
+      [Buffer.from([1, 0, 0, 0, 0xff]), /frame of 1 bytes, shorter than its 5-byte header/],
+      [frame(9, 1, Buffer.alloc(0)), /unknown message type 9/],
+      [frame(0, 0, Buffer.from([1, 2])), /type 0 has 7 bytes, shorter than its 9-byte header/],
+      [frame(1, 2, Buffer.alloc(3)), /type 1 has 8 bytes, shorter than its 9-byte header/],
+      [frame(3, 2, Buffer.alloc(0)), /type 3 has 5 bytes, shorter than its 6-byte header/],
+      [frame(4, 2, i32(0, 0)), /type 4 has 13 bytes, shorter than its 21-byte header/],
+      [Buffer.from([0xff, 0xff, 0xff, 0xff]), new RegExp(`frame of ${0xffffffff} bytes \\(at most ${MAX_HELPER_FRAME}\\)`)],
+    ];
+    for (const [garbage, message] of bad) {
+      const reader = new HelperFrameReader();
+      let caught: unknown;
+      try {
+        reader.push(Buffer.concat([frame(0, 0, i32(7)), garbage]));
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(HelperProtocolError);
+      expect((caught as HelperProtocolError).message).toMatch(message);
+      expect((caught as HelperProtocolError).messages).toEqual([{ t: "ready", pid: 7 }]);
+      // Broken for good: later chunks are not read as frames.
+      expect(() => reader.push(frame(0, 0, i32(8)))).toThrow(HelperProtocolError);
     }
   });
 });

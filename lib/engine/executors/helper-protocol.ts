@@ -82,28 +82,63 @@ export function encodeSpawnRequest(id: number, req: HelperSpawnRequest): Buffer 
   return frame(1, [id, 1 + req.args.length, envc], strings);
 }
 
+/** Longest frame a helper may send (its "out" frames carry at most 64 KiB). */
+export const MAX_HELPER_FRAME = 1 << 20;
+
+/** The helper's output is not a valid frame stream; `messages`: those decoded before the bad frame. */
+export class HelperProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly messages: HelperMessage[],
+  ) {
+    super(message);
+    this.name = "HelperProtocolError";
+  }
+}
+
 /** Splits the helper's output stream into messages. */
 export class HelperFrameReader {
   private pending: Buffer | null = null;
+  private broken: HelperProtocolError | null = null;
 
-  /** Feeds a chunk; returns the complete messages it finished. */
+  /**
+   * Feeds a chunk; returns the complete messages it finished. Throws a
+   * {@link HelperProtocolError} at the first malformed frame, and again on
+   * every later call.
+   */
   push(chunk: Buffer): HelperMessage[] {
+    if (this.broken) throw new HelperProtocolError(this.broken.message, []);
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     const out: HelperMessage[] = [];
     let off = 0;
-    while (buf.length - off >= 4) {
-      const len = buf.readUInt32LE(off);
-      if (buf.length - off - 4 < len) break;
-      out.push(decode(buf.subarray(off + 4, off + 4 + len)));
-      off += 4 + len;
+    try {
+      while (buf.length - off >= 4) {
+        const len = buf.readUInt32LE(off);
+        if (len > MAX_HELPER_FRAME) throw new Error(`spawn helper: frame of ${len} bytes (at most ${MAX_HELPER_FRAME})`);
+        if (buf.length - off - 4 < len) break;
+        out.push(decode(buf.subarray(off + 4, off + 4 + len)));
+        off += 4 + len;
+      }
+    } catch (err) {
+      this.pending = null;
+      this.broken = new HelperProtocolError((err as Error).message, out);
+      throw this.broken;
     }
     this.pending = off === buf.length ? null : Buffer.from(buf.subarray(off));
     return out;
   }
 }
 
+/** Bytes of each message type before its variable part: type, id, then fixed fields. */
+const MIN_LENGTH: Partial<Record<number, number>> = { 0: 9, 1: 9, 2: 5, 3: 6, 4: 21 };
+
+/** Decodes one frame (without its length prefix); throws if it is malformed. */
 function decode(f: Buffer): HelperMessage {
+  if (f.length < 5) throw new Error(`spawn helper: frame of ${f.length} bytes, shorter than its 5-byte header`);
   const type = f.readUInt8(0);
+  const min = MIN_LENGTH[type];
+  if (min === undefined) throw new Error(`spawn helper: unknown message type ${type}`);
+  if (f.length < min) throw new Error(`spawn helper: message of type ${type} has ${f.length} bytes, shorter than its ${min}-byte header`);
   const id = f.readUInt32LE(1);
   switch (type) {
     case 0:

@@ -25,6 +25,16 @@ export const NATIVE_HELPER_SOURCE = String.raw`/* Myrmex spawn helper (lib/engin
 #include <time.h>
 #include <unistd.h>
 
+/* Lengths, ids and the f64 cross the wire in host order: the protocol says
+ * little-endian. A big-endian machine fails to build this helper, and the
+ * engine uses the Python one instead. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the native spawn helper assumes a little-endian machine"
+#endif
+
+/* Exit status on a malformed frame from the engine. */
+#define EXIT_MALFORMED 65
+
 #define DRAIN_MS 200
 #define ANNOUNCE_MS 2
 
@@ -130,8 +140,10 @@ static void finish(size_t i) {
 static void error_reply(uint32_t id, const char *file, int err) {
   char msg[512];
   int n = snprintf(msg, sizeof msg, "spawn %s %s", file, strerror(err));
-  frame(T_ERROR, id, (size_t)n);
-  put(msg, (size_t)n);
+  /* snprintf returns the untruncated length: send what fits. */
+  size_t len = n < 0 ? 0 : (size_t)n >= sizeof msg ? sizeof msg - 1 : (size_t)n;
+  frame(T_ERROR, id, len);
+  put(msg, len);
 }
 
 /* The base env: one block of NUL-terminated entries and pointers into it. */
@@ -145,41 +157,50 @@ static int same_key(const char *a, const char *b) {
   return *a == '=' && *b == '=';
 }
 
+/* The NUL-terminated string at *s, which must end before end (else the frame
+ * is malformed); advances *s past it. */
+static char *next_string(char **s, char *end) {
+  char *str = *s;
+  char *nul = str < end ? memchr(str, 0, (size_t)(end - str)) : NULL;
+  if (!nul) _exit(EXIT_MALFORMED);
+  *s = nul + 1;
+  return str;
+}
+
 /* Base env: u32 envc, then envc NUL-terminated entries. */
 static void set_base_env(const unsigned char *msg, size_t len) {
-  if (len < 4) _exit(65);
+  if (len < 4) _exit(EXIT_MALFORMED);
   uint32_t envc;
   memcpy(&envc, msg, 4);
+  /* Each entry takes at least its NUL: a count the frame cannot hold is malformed. */
+  if ((uint64_t)envc > len - 4) _exit(EXIT_MALFORMED);
   free(base_block);
   free(base_env);
   base_block = malloc(len - 4 + 1);
-  base_env = calloc(envc + 1, sizeof *base_env);
+  base_env = calloc((size_t)envc + 1, sizeof *base_env);
   if (!base_block || !base_env) _exit(70);
   memcpy(base_block, msg + 4, len - 4);
   base_block[len - 4] = 0;
   char *s = base_block, *end = base_block + (len - 4);
-  for (uint32_t k = 0; k < envc; k++) {
-    if (s >= end) _exit(65);
-    base_env[k] = s;
-    s += strlen(s) + 1;
-  }
+  for (uint32_t k = 0; k < envc; k++) base_env[k] = next_string(&s, end);
   base_count = envc;
 }
 
 /* Spawn: u32 id, u32 argc, u32 envc, then NUL-terminated cwd, argv[argc], env[envc] (on top of the base env). */
 static void spawn_request(unsigned char *req, size_t len) {
-  if (len < 12) _exit(65);
+  if (len < 12) _exit(EXIT_MALFORMED);
   uint32_t id, argc, envc;
   memcpy(&id, req, 4); memcpy(&argc, req + 4, 4); memcpy(&envc, req + 8, 4);
-  char **argv = calloc(argc + 1, sizeof *argv), **envp = calloc(base_count + envc + 1, sizeof *envp);
+  /* cwd, argv and env each take at least their NUL: counts the frame cannot hold are malformed. */
+  if (argc == 0 || (uint64_t)argc + envc + 1 > len - 12) _exit(EXIT_MALFORMED);
+  char **argv = calloc((size_t)argc + 1, sizeof *argv), **envp = calloc((size_t)base_count + envc + 1, sizeof *envp);
   if (!argv || !envp) _exit(70);
   char *s = (char *)req + 12, *end = (char *)req + len;
-  char *cwd = s;
-  s += strlen(s) + 1;
-  for (uint32_t k = 0; k < argc; k++) { argv[k] = s; s += strlen(s) + 1; }
+  char *cwd = next_string(&s, end);
+  for (uint32_t k = 0; k < argc; k++) argv[k] = next_string(&s, end);
   char *overrides = s;
-  for (uint32_t k = 0; k < envc; k++) s += strlen(s) + 1;
-  if (s > end || argc == 0) _exit(65);
+  for (uint32_t k = 0; k < envc; k++) next_string(&s, end);
+  /* From here on, every string scanned with strlen was found terminated within the frame. */
   size_t ne = 0;
   for (uint32_t b = 0; b < base_count; b++) {
     int replaced = 0;
@@ -348,7 +369,7 @@ int main(void) {
             uint32_t fl;
             memcpy(&fl, ibuf + off, 4);
             if (ilen - off - 4 < fl) break;
-            if (fl < 1) _exit(65);
+            if (fl < 1) _exit(EXIT_MALFORMED);
             if (ibuf[off + 4] == 0) set_base_env(ibuf + off + 5, fl - 1);
             else spawn_request(ibuf + off + 5, fl - 1);
             off += 4 + fl;

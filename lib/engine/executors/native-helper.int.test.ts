@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { helperCacheDir, nativeHelperBinary, resetNativeHelperMemo } from "./native-helper";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { helperCacheDir, nativeHelperBinary, prepareNativeHelper, resetNativeHelperMemo, RETRY_FAILED_MS } from "./native-helper";
 
 const hasCompiler = (() => {
   try {
@@ -21,6 +21,7 @@ afterEach(() => {
     else process.env[key] = value;
   }
   resetNativeHelperMemo();
+  vi.useRealTimers();
 });
 
 describe("the native spawn helper's binary", () => {
@@ -53,5 +54,36 @@ describe("the native spawn helper's binary", () => {
     process.env.CC = "/nonexistent/cc";
     resetNativeHelperMemo();
     expect(nativeHelperBinary()).toEqual({ unavailable: "no C compiler (/nonexistent/cc)" });
+  });
+
+  it.skipIf(!hasCompiler)("is built without blocking by prepareNativeHelper, into the same cache and memo", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "myrmex-helper-cache-"));
+    try {
+      process.env.MYRMEX_CACHE_DIR = dir;
+      resetNativeHelperMemo();
+      const pending = prepareNativeHelper();
+      expect(prepareNativeHelper()).toBe(pending); // one build at a time
+      const built = await pending;
+      if (!("path" in built)) throw new Error(built.unavailable);
+      expect(path.dirname(built.path)).toBe(dir);
+      expect(execFileSync(built.path, { input: "" }).readUInt8(4)).toBe(0); // a working helper: "ready", then exits at EOF
+      expect(nativeHelperBinary()).toEqual(built);
+      resetNativeHelperMemo();
+      expect(nativeHelperBinary()).toEqual(built); // the sync lookup finds the same file
+      expect(readdirSync(dir)).toEqual([path.basename(built.path)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("remembers a failure for a while only, then tries again", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    process.env.CC = "/nonexistent/cc";
+    resetNativeHelperMemo();
+    expect(await prepareNativeHelper()).toEqual({ unavailable: "no C compiler (/nonexistent/cc)" });
+    process.env.CC = "/nonexistent/other-cc";
+    expect(nativeHelperBinary()).toEqual({ unavailable: "no C compiler (/nonexistent/cc)" });
+    vi.advanceTimersByTime(RETRY_FAILED_MS);
+    expect(await prepareNativeHelper()).toEqual({ unavailable: "no C compiler (/nonexistent/other-cc)" });
   });
 });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { terminateLostAttempt, terminateRunProcesses } from "./orphans";
+import { terminateLostAttempt } from "./orphans";
 import { hasProcFs, isAlive, processStartIdentity } from "./process-tree";
 import type { LostAttempt } from "./types";
 
@@ -108,23 +108,5 @@ describe.skipIf(!hasProcFs)("terminateLostAttempt (real processes, /proc)", () =
     const g = startGroup("exit 0");
     await new Promise((r) => g.once("exit", r));
     expect(await terminateLostAttempt(lost(a, { processGroupId: g.pid!, processStartTime: "x:1" }))).toEqual({ status: "gone" });
-  });
-});
-
-describe.skipIf(!hasProcFs)("terminateRunProcesses (real processes, /proc)", () => {
-  it("kills every process of the run, recorded or not, and leaves other runs alone", async () => {
-    const { a, env } = attemptEnv();
-    const other = attemptEnv();
-    const first = startGroup("echo $$; sleep 30", env);
-    const second = startGroup("echo $$; sleep 30", { ...env, MYRMEX_STEP_ID: "next", MYRMEX_ATTEMPT: "1" });
-    const bystander = startGroup("echo $$; sleep 30", other.env);
-    await Promise.all([pidsOf(first, 1), pidsOf(second, 1), pidsOf(bystander, 1)]);
-    const res = await terminateRunProcesses(a.runId, { graceMs: 2000 });
-    expect(res).toMatchObject({ status: "killed", signal: "SIGTERM" });
-    expect((res as { pids: number[] }).pids).toEqual(expect.arrayContaining([first.pid!, second.pid!]));
-    expect(isAlive(first.pid!)).toBe(false);
-    expect(isAlive(second.pid!)).toBe(false);
-    expect(isAlive(bystander.pid!)).toBe(true);
-    expect(await terminateRunProcesses(a.runId)).toEqual({ status: "gone" });
   });
 });

@@ -14,10 +14,6 @@
  *   descendants that left the group (setsid) and attempts whose group was not
  *   recorded yet when the engine died.
  * Without /proc only the group's existence can be checked.
- *
- * {@link terminateRunProcesses} sweeps a whole run the same way, by its
- * `MYRMEX_RUN_ID` alone: it finds the processes of attempts that were started
- * but never recorded (pipelined dispatch, see scheduler.ts).
  */
 import { readFileSync } from "node:fs";
 import { bootId, hasProcFs, listProcesses, processTree, type ProcStat } from "./process-tree";
@@ -52,21 +48,8 @@ function environHas(pid: number, needles: readonly string[]): boolean {
   return needles.every((n) => env.includes(n));
 }
 
-/** What to find: a lost attempt, or every process of a run. */
-type Target = LostAttempt | { runId: string };
-
-const isAttempt = (t: Target): t is LostAttempt => "stepId" in t;
-
-/** Environment entries every process of the target carries. */
-function needlesOf(t: Target): string[] {
-  const run = `\0MYRMEX_RUN_ID=${t.runId}\0`;
-  return isAttempt(t) ? [run, `\0MYRMEX_STEP_ID=${t.stepId}\0`, `\0MYRMEX_ATTEMPT=${t.attempt}\0`] : [run];
-}
-
 /** Whether the recorded group (leader identity) is still the attempt's. */
-function groupIsOurs(target: Target, all: ProcStat[]): boolean {
-  if (!isAttempt(target)) return false;
-  const attempt = target;
+function groupIsOurs(attempt: LostAttempt, all: ProcStat[]): boolean {
   const pgid = attempt.processGroupId;
   if (pgid === null || attempt.processStartTime === null) return false;
   const sep = attempt.processStartTime.lastIndexOf(":");
@@ -84,18 +67,18 @@ function groupIsOurs(target: Target, all: ProcStat[]): boolean {
  * `scanEnv`) every process carrying its environment, plus the `known` pids
  * still alive. Returns the group to signal too, if verified and non-empty.
  */
-function findProcesses(attempt: Target, scanEnv: boolean, known: Found = EMPTY): Found {
+function findProcesses(attempt: LostAttempt, scanEnv: boolean, known: Found = EMPTY): Found {
   const all = listProcesses();
   const byPid = new Map(all.map((p) => [p.pid, p]));
   const found = new Set<number>();
   let group: number | null = null;
-  if (isAttempt(attempt) && groupIsOurs(attempt, all)) {
+  if (groupIsOurs(attempt, all)) {
     const tree = processTree(attempt.processGroupId!, all);
     if (tree.length > 0) group = attempt.processGroupId;
     for (const p of tree) found.add(p.pid);
   }
   if (scanEnv) {
-    const needles = needlesOf(attempt);
+    const needles = [`\0MYRMEX_RUN_ID=${attempt.runId}\0`, `\0MYRMEX_STEP_ID=${attempt.stepId}\0`, `\0MYRMEX_ATTEMPT=${attempt.attempt}\0`];
     for (const p of all) {
       if (p.pid === process.pid || found.has(p.pid) || !live(p)) continue;
       if (environHas(p.pid, needles)) found.add(p.pid);
@@ -131,7 +114,7 @@ function signal({ procs, group }: Found, sig: NodeJS.Signals): void {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until nothing of the attempt is alive; returns what is left at the deadline. */
-async function waitGone(attempt: Target, known: Found, ms: number, pollMs: number): Promise<Found> {
+async function waitGone(attempt: LostAttempt, known: Found, ms: number, pollMs: number): Promise<Found> {
   const deadline = Date.now() + ms;
   for (;;) {
     // The group's tree and the known processes on every poll; the environment
@@ -144,21 +127,11 @@ async function waitGone(attempt: Target, known: Found, ms: number, pollMs: numbe
 }
 
 /** Finds the lost attempt's processes on this host and kills them. */
-export function terminateLostAttempt(attempt: LostAttempt, options: TerminateOptions = {}): Promise<OrphanOutcome> {
-  if (!hasProcFs) return Promise.resolve(withoutProcFs(attempt));
-  return terminate(attempt, options);
-}
-
-/** Finds every process of the run on this host (by its environment) and kills them; without /proc, none can be found. */
-export function terminateRunProcesses(runId: string, options: TerminateOptions = {}): Promise<OrphanOutcome> {
-  if (!hasProcFs) return Promise.resolve({ status: "unverifiable", message: "processes cannot be found by their environment without /proc" });
-  return terminate({ runId }, options);
-}
-
-async function terminate(attempt: Target, options: TerminateOptions): Promise<OrphanOutcome> {
+export async function terminateLostAttempt(attempt: LostAttempt, options: TerminateOptions = {}): Promise<OrphanOutcome> {
   const graceMs = options.graceMs ?? 5000;
   const killWaitMs = options.killWaitMs ?? 2000;
   const pollMs = options.pollMs ?? 25;
+  if (!hasProcFs) return withoutProcFs(attempt);
   const first = findProcesses(attempt, true);
   if (first.procs.size === 0) return { status: "gone" };
   const pids = [...first.procs.keys()];

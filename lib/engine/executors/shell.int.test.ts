@@ -9,6 +9,7 @@ import { createShellExecutor } from "./shell";
 import { nativeHelperBinary } from "./native-helper";
 import { createSpawner, HelperSpawner, inlineSpawner, nativeLauncher, pythonLauncher, type HelperLauncher, type ProcessSpawner } from "./spawner";
 import type { AttemptProcess, ExecutionContext } from "./types";
+import { hasPython, waitFor } from "./process-testing";
 
 function ctxFor(run: string, extra: Partial<ExecutionContext> = {}, stepExtra: Partial<StepDefinition> = {}) {
   const logs: Array<[string, string]> = [];
@@ -32,16 +33,6 @@ function ctxFor(run: string, extra: Partial<ExecutionContext> = {}, stepExtra: P
   return { ctx, logs, samples, controller };
 }
 
-async function waitFor<T>(fn: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const hasSetsid = (() => {
   try {
     execFileSync("sh", ["-c", "command -v setsid"]);
@@ -51,14 +42,6 @@ const hasSetsid = (() => {
   }
 })();
 
-const hasPython = (() => {
-  try {
-    execFileSync("python3", ["-c", "import os; assert hasattr(os, 'posix_spawn')"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const hasCompiler = "path" in nativeHelperBinary();
 

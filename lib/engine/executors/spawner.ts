@@ -25,13 +25,15 @@
  * `auto` (the default) tries native, then python, then inline — each falls
  * back to the next when it cannot start, or for good after it died 3 times.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Socket } from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import type { LogStream } from "../store";
-import { encodeBaseEnv, encodeSpawnRequest, HelperFrameReader, type HelperMessage } from "./helper-protocol";
-import { nativeHelperBinary } from "./native-helper";
-import { SPAWN_HELPER_SOURCE } from "./spawn-helper-source";
+import { encodeBaseEnv, encodeSpawnRequest, HelperFrameReader, HelperProtocolError, type HelperMessage } from "./helper-protocol";
+import { nativeLauncher, pythonLauncher, type HelperLauncher } from "./spawner-availability";
+
+/** How helpers are launched (spawner-availability.ts), here for existing importers. */
+export { nativeLauncher, pythonLauncher, type HelperLauncher };
 
 /** After exit, how long output may still drain before the pipes are closed. */
 export const DRAIN_MS = 200;
@@ -146,28 +148,10 @@ interface Pending {
   started: (r: Started | { error: string }) => void;
   exited: (e: ProcessExit) => void;
   pid: number | null;
+  /** Written after the helper had exited: it never read it. */
+  unread: boolean;
   /** UTF-8 decoders of stdout and stderr (created on first output). */
   decoders: [StringDecoder | null, StringDecoder | null];
-}
-
-/** How to start a helper process: its name (the spawner's mode) and command line, or why it cannot. */
-export interface HelperLauncher {
-  name: string;
-  command(): { file: string; args: string[] } | { unavailable: string };
-}
-
-/** The native helper, compiled on first use (native-helper.ts). */
-export const nativeLauncher: HelperLauncher = {
-  name: "native",
-  command() {
-    const bin = nativeHelperBinary();
-    return "path" in bin ? { file: bin.path, args: [] } : bin;
-  },
-};
-
-/** The Python helper, run from source with `python` (default `python3`). */
-export function pythonLauncher(python = "python3"): HelperLauncher {
-  return { name: "python", command: () => ({ file: python, args: ["-c", SPAWN_HELPER_SOURCE] }) };
 }
 
 /** Options of {@link HelperSpawner}. */
@@ -180,11 +164,16 @@ export interface HelperSpawnerOptions {
   onUnavailable?: (reason: string) => void;
 }
 
+/** Reported for a step whose start a dying helper never reported (it may have started: it is not run again). */
+export const HELPER_DIED_BEFORE_START = "the spawn helper died before reporting the start of this step";
+
 /**
  * Spawns through a long-lived helper process (started on first use). Falls
- * back to `fallback` if the helper cannot start; if it dies, the steps it was
- * running are killed and reported as failed, and the next spawn starts a new
- * helper (after 3 deaths, the fallback is used for good).
+ * back to `fallback` if the helper cannot start; if it dies (or writes a
+ * malformed frame, and is killed), the steps it was running are killed and
+ * reported as killed, those whose start it had not reported fail to start
+ * ({@link HELPER_DIED_BEFORE_START}), and the next spawn starts a new helper
+ * (after 3 deaths, the fallback is used for good).
  */
 export class HelperSpawner implements ProcessSpawner {
   private child: ChildProcess | null = null;
@@ -234,7 +223,9 @@ export class HelperSpawner implements ProcessSpawner {
     let exited!: Pending["exited"];
     const startedP = new Promise<Started | { error: string }>((r) => (started = r));
     const exitedP = new Promise<ProcessExit>((r) => (exited = r));
-    this.pending.set(id, { req, onOutput, started, exited, pid: null, decoders: [null, null] });
+    // A helper that exited (its pipes not yet drained) reads nothing more.
+    const unread = child.exitCode !== null || child.signalCode !== null;
+    this.pending.set(id, { req, onOutput, started, exited, pid: null, unread, decoders: [null, null] });
     this.setRef(true);
     if (baseFrame) {
       child.stdin!.write(baseFrame);
@@ -265,17 +256,39 @@ export class HelperSpawner implements ProcessSpawner {
     this.baseEnv = null;
     let stderr = "";
     child.stdout!.on("data", (d: Buffer) => {
-      const messages = this.reader.push(d);
+      if (this.child !== child) return;
+      let messages: HelperMessage[];
+      try {
+        messages = this.reader.push(d);
+      } catch (err) {
+        this.onBadOutput(child, err);
+        return;
+      }
       for (const m of messages) this.onMessage(m, messages);
     });
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
       if (stderr.length < 4000) stderr += d;
     });
-    child.stdin!.on("error", () => {}); // reported through "exit"
+    child.stdin!.on("error", () => {}); // reported through "close"
     child.once("error", (err) => this.onHelperGone(child, `${command.file}: ${err.message}`));
-    child.once("exit", (code, signal) => this.onHelperGone(child, `exited (${signal ?? code})${stderr ? `: ${stderr.trim()}` : ""}`));
+    // "close", not "exit": every frame the helper wrote is handled first. A
+    // pipe held open past its exit (it should not be) is cut after a while.
+    child.once("exit", () => setTimeout(() => closeStdio(child), 1000).unref());
+    child.once("close", (code, signal) => this.onHelperGone(child, `exited (${signal ?? code})${stderr ? `: ${stderr.trim()}` : ""}`));
     return child;
+  }
+
+  /** The helper wrote something that is not a frame: handle what came before, kill it, and treat it as dead. */
+  private onBadOutput(child: ChildProcess, err: unknown): void {
+    if (err instanceof HelperProtocolError) for (const m of err.messages) this.onMessage(m, err.messages);
+    try {
+      process.kill(-child.pid!, "SIGKILL"); // its group (detached): not the steps, which have their own sessions
+    } catch {
+      child.kill("SIGKILL");
+    }
+    closeStdio(child);
+    this.onHelperGone(child, `sent a malformed frame (${(err as Error).message}) and was killed`);
   }
 
   /** Handles a message; `batch`: the messages read with it (a short step's start and exit come together). */
@@ -331,7 +344,9 @@ export class HelperSpawner implements ProcessSpawner {
     if (++this.deaths >= 3) this.giveUp(`${this.launcher.name} spawn helper died ${this.deaths} times: ${reason}`);
     for (const p of pending) {
       if (p.pid === null) {
-        this.redirect(p);
+        // It may have started it: running it elsewhere could run it twice.
+        if (p.unread) this.redirect(p);
+        else p.started({ error: HELPER_DIED_BEFORE_START });
         continue;
       }
       // Its exit status is lost with the helper: kill the group (nothing is
@@ -345,9 +360,9 @@ export class HelperSpawner implements ProcessSpawner {
     }
   }
 
-  /** Runs a request the helper never started with the fallback, wired to the same promises. */
+  /** Runs a request the helper never read elsewhere (a new helper, or the fallback once given up), wired to the same promises. */
   private redirect(p: Pending): void {
-    const r = this.fallback.spawn(p.req, p.onOutput);
+    const r = this.spawn(p.req, p.onOutput);
     void r.started.then(p.started);
     void r.exited.then(p.exited);
   }
@@ -375,24 +390,9 @@ export class HelperSpawner implements ProcessSpawner {
   }
 }
 
-let availability: { mode: "native" | "python" | "inline"; reason: string | null } | undefined;
-
-/**
- * Which spawner `auto` will use on this machine and, if not the native
- * helper, why (memoized; builds the native helper if needed). For health
- * reports: a helper that dies at run time falls back on its own.
- */
-export function spawnerAvailability(): { mode: "native" | "python" | "inline"; reason: string | null } {
-  if (availability) return availability;
-  if (process.platform === "win32") return (availability = { mode: "inline", reason: "no spawn helper on Windows" });
-  const native = nativeHelperBinary();
-  if ("path" in native) return (availability = { mode: "native", reason: null });
-  try {
-    execFileSync("python3", ["-c", "import os; assert hasattr(os, 'posix_spawn')"], { stdio: "ignore", timeout: 10_000 });
-    return (availability = { mode: "python", reason: native.unavailable });
-  } catch {
-    return (availability = { mode: "inline", reason: `${native.unavailable}; no python3 with posix_spawn` });
-  }
+/** Closes the engine's ends of a helper's pipes. */
+function closeStdio(child: ChildProcess): void {
+  for (const s of [child.stdin, child.stdout, child.stderr]) s?.destroy();
 }
 
 /**
