@@ -1,6 +1,7 @@
 /**
- * Calls the executor of a dispatched attempt (after its `running` state was
- * committed) and reports the outcome. Converts thrown errors into outcomes at
+ * Calls the executor of a dispatched attempt (once its `running` state is
+ * committed, or while it is being committed: pipelined dispatch, see
+ * write-queue.ts) and reports the outcome. Converts thrown errors into outcomes at
  * this boundary, and wires the log and sample sinks to the WriteQueue.
  */
 import type { EngineContext } from "./context";
@@ -33,7 +34,7 @@ export class AttemptRunner {
   }
 
   start(run: RunState, task: TaskState, active: ActiveAttempt): void {
-    if (task.active !== active) return; // force-settled before its start was committed
+    if (task.active !== active) return; // force-settled before it could start
     active.started = true;
     if (active.controller.signal.aborted) {
       this.settle(run, task, active, { ok: false, reason: "aborted", message: "aborted before start" });

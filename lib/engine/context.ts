@@ -4,6 +4,7 @@
 import type { Clock } from "./clock";
 import type { EventBus, Logger } from "./events";
 import type { ExecutorRegistry } from "./executors/types";
+import type { IntentLog } from "./intent-log";
 import type { Lease } from "./lease";
 import type { ResourcePools } from "./resources";
 import type { WriteQueue } from "./write-queue";
@@ -38,4 +39,6 @@ export interface EngineContext {
   readonly options: ResolvedEngineOptions;
   /** This instance's certainty of owning its runs (heartbeats). */
   readonly lease: Lease;
+  /** Host-local journal of pipelined starts (read by recovery). */
+  readonly intents: IntentLog;
 }

@@ -4,6 +4,7 @@
 import type { Clock } from "./clock";
 import type { Logger } from "./events";
 import type { ExecutorRegistry } from "./executors/types";
+import type { IntentLog } from "./intent-log";
 import type { EngineStore, RunTrigger } from "./store";
 import type { ValidationProblem } from "./validate";
 
@@ -13,6 +14,11 @@ export interface EngineOptions {
   executors: ExecutorRegistry;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Host-local journal of attempts started while their record is committed
+   * (intent-log.ts); default a file per instance under `<tmpdir>/myrmex-intents`.
+   */
+  intentLog?: IntentLog;
   /** Unique per process; default a random UUID. */
   instanceId?: string;
   host?: string;

@@ -11,14 +11,16 @@
  */
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { RealClock, type TimerHandle } from "./clock";
+import { RealClock } from "./clock";
 import type { EngineContext, ResolvedEngineOptions } from "./context";
 import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "./controls";
 import { resolveParams } from "./definition";
 import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
 import { Heartbeat } from "./heartbeat";
+import { FileIntentLog, type IntentLog } from "./intent-log";
 import { Lease } from "./lease";
+import { Periodic } from "./periodic";
 import { remainingPaths } from "./plan";
 import { restoreRun } from "./recovery";
 import { reopenFinishedRun, type ReopenRequest } from "./reopen";
@@ -47,7 +49,8 @@ export class Engine {
   private started: Promise<RecoveryReport> | null = null;
   private stopped = false;
   private readonly heartbeat: Heartbeat;
-  private controlTimer: TimerHandle | null = null;
+  private readonly intents: IntentLog;
+  private readonly controlPoll: Periodic;
   private recovering: Promise<RecoveryReport> | null = null;
   /** Runs being loaded from the store (recovery or retry), to never load one twice. */
   private readonly restoring = new Set<string>();
@@ -75,7 +78,8 @@ export class Engine {
       ...options.pools,
     });
     this.bus = new EventBus(logger);
-    this.writer = new WriteQueue(this.store, this.bus, clock, logger, this.instanceId, (ids) => this.onFenced(ids));
+    this.intents = options.intentLog ?? new FileIntentLog();
+    this.writer = new WriteQueue(this.store, this.bus, clock, logger, this.instanceId, (ids) => this.onFenced(ids), this.intents);
     this.ctx = {
       clock,
       writer: this.writer,
@@ -88,8 +92,10 @@ export class Engine {
       random: options.random ?? Math.random,
       options: resolved,
       lease: new Lease(resolved.heartbeatExpiryMs),
+      intents: this.intents,
     };
     this.scheduler = new Scheduler(this.ctx, (run) => this.onRunFinished(run));
+    this.controlPoll = new Periodic(clock, logger, resolved.controlPollIntervalMs, "control poll", () => this.pollControls());
     this.heartbeat = new Heartbeat(this.ctx, this.store, { id: this.instanceId, host: this.host, pid: this.pid }, async () => {
       if (this.ctx.options.adoptOrphans && !this.stopped) await this.recover();
     });
@@ -99,7 +105,8 @@ export class Engine {
   start(): Promise<RecoveryReport> {
     this.started ??= (async () => {
       await this.heartbeat.register();
-      this.armControlPoll();
+      this.pruneIntents();
+      this.controlPoll.start();
       return this.recover();
     })().catch((err: unknown) => {
       this.started = null; // let a later call try again
@@ -117,12 +124,13 @@ export class Engine {
     if (this.stopped) return;
     this.stopped = true;
     this.heartbeat.stop();
-    if (this.controlTimer) this.ctx.clock.clearTimer(this.controlTimer);
+    this.controlPoll.stop();
     await this.recovering?.catch(() => undefined);
     this.scheduler.handOverAll();
     await this.writer.whenIdle();
     await Promise.allSettled(this.scheduler.runner.pending());
     await this.store.removeInstance(this.instanceId);
+    this.intents.remove(this.instanceId); // everything is committed and handed over
   }
 
   /** Takes over claimable runs: this instance's own after a restart, dead owners', unowned queued ones. */
@@ -264,23 +272,6 @@ export class Engine {
     }
   }
 
-  private armControlPoll(): void {
-    if (this.controlTimer || this.stopped) return;
-    const { clock, options, logger } = this.ctx;
-    this.controlTimer = clock.setTimer(
-      () => {
-        this.controlTimer = null;
-        void this.pollControls()
-          .catch((err: unknown) => logger.error("control poll failed", { error: String(err) }))
-          .finally(() => {
-            if (!this.stopped) this.armControlPoll();
-          });
-      },
-      options.controlPollIntervalMs,
-      { unref: true },
-    );
-  }
-
   /** Re-runs the failed, upstream-failed and cancelled steps of a failed or cancelled run. */
   retryFailed(runId: string, opts: { by?: Actor } = {}): Promise<ControlResult> {
     return this.reopen(runId, { kind: "retry", by: opts.by ?? null });
@@ -390,6 +381,15 @@ export class Engine {
 
   private committed(): Promise<void> {
     return new Promise((resolve) => this.writer.after(null, resolve));
+  }
+
+  /** Start journals of instances dead for a week: their runs were recovered long ago. */
+  private pruneIntents(): void {
+    try {
+      this.intents.prune?.(7 * 24 * 3600_000);
+    } catch (err) {
+      this.ctx.logger.warn("cannot prune old start journals", { error: String(err) });
+    }
   }
 
   private onRunFinished(run: RunState): void {

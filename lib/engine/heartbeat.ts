@@ -4,8 +4,8 @@
  * keeps the {@link Lease} informed, and after each beat runs a hook (the
  * engine adopts orphaned runs there).
  */
-import type { TimerHandle } from "./clock";
 import type { EngineContext } from "./context";
+import { Periodic } from "./periodic";
 import type { EngineStore } from "./store";
 
 /** Who this instance is, as recorded in its row. */
@@ -16,43 +16,27 @@ export interface InstanceIdentity {
 }
 
 export class Heartbeat {
-  private timer: TimerHandle | null = null;
-  private stopped = false;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly store: EngineStore,
     private readonly identity: InstanceIdentity,
     private readonly afterBeat: () => Promise<unknown>,
-  ) {}
+  ) {
+    this.periodic = new Periodic(ctx.clock, ctx.logger, ctx.options.heartbeatIntervalMs, "heartbeat", () => this.beat());
+  }
 
   /** Writes the instance row and starts beating. */
   async register(): Promise<void> {
     const now = this.ctx.clock.now();
     await this.upsert(now);
     this.ctx.lease.beat(now, false);
-    this.arm();
+    this.periodic.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) this.ctx.clock.clearTimer(this.timer);
-    this.timer = null;
-  }
-
-  private arm(): void {
-    if (this.timer || this.stopped) return;
-    const { clock, options, logger } = this.ctx;
-    this.timer = clock.setTimer(
-      () => {
-        this.timer = null;
-        void this.beat()
-          .catch((err: unknown) => logger.error("heartbeat failed", { error: String(err) }))
-          .finally(() => this.arm());
-      },
-      options.heartbeatIntervalMs,
-      { unref: true },
-    );
+    this.periodic.stop();
   }
 
   private async beat(): Promise<void> {
@@ -60,7 +44,7 @@ export class Heartbeat {
     const alive = await this.store.heartbeat(this.identity.id, now);
     if (!alive) await this.upsert(now);
     this.ctx.lease.beat(now, alive);
-    if (!this.stopped) await this.afterBeat();
+    if (!this.periodic.isStopped) await this.afterBeat();
   }
 
   private upsert(now: number): Promise<void> {

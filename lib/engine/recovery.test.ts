@@ -276,22 +276,6 @@ describe("recovery", () => {
     });
   });
 
-  it("sweeps the run's processes that were never recorded before dispatching anything (on the same host)", async () => {
-    const { store, runId } = await crashedRun();
-    const ex = new ManualExecutor() as ManualExecutor & { terminateRunOrphans: (runId: string) => Promise<OrphanOutcome> };
-    let dispatchedBeforeSweep = -1;
-    ex.terminateRunOrphans = vi.fn(async (): Promise<OrphanOutcome> => {
-      dispatchedBeforeSweep = ex.calls.length;
-      return { status: "killed", signal: "SIGTERM", pids: [5001] };
-    });
-    const B = await createTestEngine({ store, instanceId: "B", host: "host-1", clock: new FakeClock(1_000_000 + EXPIRY + 1), heartbeatExpiryMs: EXPIRY, pools, executors: { noop: ex } });
-    await B.flush();
-    expect(ex.terminateRunOrphans).toHaveBeenCalledTimes(1);
-    expect(ex.terminateRunOrphans).toHaveBeenCalledWith(runId);
-    expect(dispatchedBeforeSweep).toBe(0);
-    expect(ex.running()).toEqual(["b"]);
-  });
-
   describe("a control left for the dead owner", () => {
     it("a pending pause is applied before anything is dispatched", async () => {
       const { store, runId } = await crashedRun();

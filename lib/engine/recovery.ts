@@ -27,11 +27,12 @@ import type { OrphanOutcome } from "./executors/types";
 import { buildDag, topoSort } from "./graph";
 import { remainingPaths } from "./plan";
 import { shouldRetry } from "./retry";
-import { initialTaskRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
+import { initialTaskRecord, runningAttemptRecord, isFinalTask, newTaskState, RunState, satisfiesDependents, type TaskState } from "./run-state";
 import type { Scheduler } from "./scheduler";
 import type { Actor, LostAttemptReport } from "./events";
 import type { RerunPlan } from "./rerun";
 import type { ControlRequest, EngineStore, RunRecord, TaskAttemptRecord, TaskRunRecord } from "./store";
+import type { StartIntent } from "./intent-log";
 
 /**
  * How a stored run is being resumed: `recover` (crash, takeover), `retry`
@@ -41,6 +42,7 @@ import type { ControlRequest, EngineStore, RunRecord, TaskAttemptRecord, TaskRun
 export type RestoreMode = { kind: "recover" } | { kind: "retry"; by: Actor } | { kind: "rerun"; by: Actor; plan: RerunPlan };
 
 const LOST = "lost: the engine instance running this attempt stopped";
+const UNRECORDED = " (it had started while its record was being written)";
 
 /** What recovery did about a lost attempt's processes. */
 interface OrphanNote {
@@ -95,18 +97,6 @@ async function terminateOrphans(ctx: EngineContext, record: RunRecord, attempts:
         ctx.logger.warn("lost attempt's processes", { runId: a.runId, stepId: a.stepId, attempt: a.attempt, ...outcome });
       }),
   );
-  // Then whatever else of the run still runs here: attempts started while
-  // their record was being committed have no row if the engine died then.
-  const sweepers = new Set([...kindOf.values()].map((k) => ctx.executors[k]).filter((e) => e?.terminateRunOrphans));
-  for (const executor of sweepers) {
-    let outcome: OrphanOutcome;
-    try {
-      outcome = await executor!.terminateRunOrphans!(record.id);
-    } catch (err) {
-      outcome = { status: "unverifiable", message: errorMessage(err) };
-    }
-    if (outcome.status !== "gone") ctx.logger.warn("unrecorded processes of a recovered run", { runId: record.id, ...outcome });
-  }
   return notes;
 }
 
@@ -139,11 +129,16 @@ export async function restoreRun(
   order: number,
   mode: RestoreMode,
 ): Promise<RunState> {
-  const [rows, attempts, lastSeq] = await Promise.all([
+  const [rows, stored, lastSeq] = await Promise.all([
     store.listTaskRuns(record.id),
     store.listAttempts(record.id),
     store.lastEventSeq(record.id),
   ]);
+  // Attempts the dead owner started while their record was being committed
+  // and that have no row: journaled on this host (intent-log.ts).
+  const unrecorded = mode.kind === "recover" ? unrecordedStarts(ctx, record, stored) : [];
+  const attempts = unrecorded.length > 0 ? [...stored, ...unrecorded] : stored;
+  const unrecordedIds = new Set(unrecorded.map((a) => a.id));
   const def = record.definition;
   const dag = buildDag(def.steps);
   const plan = remainingPaths(def.steps, {}, dag);
@@ -162,8 +157,10 @@ export async function restoreRun(
   const missing: TaskState[] = [];
   const tasks = def.steps.map((step, index) => {
     const row = rowByStep.get(step.id);
+    // A task with an unrecorded start was running when its owner died.
+    const phantom = row ? lastUnrecorded(attemptsByTask.get(row.id), unrecordedIds) : undefined;
     const t = newTaskState(record.id, step, index, def, plan, order, ctx.options, {
-      status: row?.status ?? "pending",
+      status: phantom ? "running" : (row?.status ?? "pending"),
       remainingDeps: 0,
     });
     if (!row) {
@@ -171,7 +168,7 @@ export async function restoreRun(
       return t;
     }
     t.id = row.id;
-    t.attempt = row.attempt;
+    t.attempt = Math.max(row.attempt, phantom?.attempt ?? 0);
     t.outputs = row.outputs;
     t.waitReason = row.waitReason;
     t.queuedAt = row.queuedAt;
@@ -188,8 +185,38 @@ export async function restoreRun(
   const run = new RunState({ record: { ...record, ownerInstanceId: ctx.instanceId }, dag, tasks, order, seq: lastSeq });
   ctx.writer.adoptPersistedRun(run.id);
   scheduler.runs.set(run.id, run);
-  scheduler.deferPump(() => resume(ctx, scheduler, run, record, missing, attemptsByTask, mode, now, orphans, control));
+  scheduler.deferPump(() => resume(ctx, scheduler, run, record, missing, attemptsByTask, unrecordedIds, mode, now, orphans, control));
   return run;
+}
+
+/** The dead owner's journaled starts of this run that have no attempt row, as `running` attempts on this host. */
+function unrecordedStarts(ctx: EngineContext, record: RunRecord, stored: TaskAttemptRecord[]): TaskAttemptRecord[] {
+  const owner = record.ownerInstanceId;
+  if (owner === null) return [];
+  let intents: StartIntent[];
+  try {
+    intents = ctx.intents.read(owner);
+  } catch (err) {
+    ctx.logger.warn("cannot read the start journal of a dead instance", { instanceId: owner, error: errorMessage(err) });
+    return [];
+  }
+  const seen = new Set(stored.map((a) => `${a.taskRunId}#${a.attempt}`));
+  const out: TaskAttemptRecord[] = [];
+  for (const i of intents) {
+    const key = `${i.taskRunId}#${i.attempt}`;
+    if (i.runId !== record.id || seen.has(key)) continue;
+    seen.add(key);
+    const { runId, taskRunId, stepId, attempt, at } = i;
+    out.push(runningAttemptRecord({ runId, taskRunId, stepId, attempt, queuedAt: at, startedAt: at, instanceId: owner, host: ctx.host }));
+  }
+  return out;
+}
+
+/** The highest-numbered unrecorded attempt of a task, if any. */
+function lastUnrecorded(attempts: TaskAttemptRecord[] | undefined, unrecorded: Set<string>): TaskAttemptRecord | undefined {
+  let last: TaskAttemptRecord | undefined;
+  for (const a of attempts ?? []) if (unrecorded.has(a.id) && (!last || a.attempt > last.attempt)) last = a;
+  return last;
 }
 
 function resume(
@@ -199,6 +226,7 @@ function resume(
   record: RunRecord,
   missing: TaskState[],
   attemptsByTask: Map<string, TaskAttemptRecord[]>,
+  unrecordedIds: Set<string>,
   mode: RestoreMode,
   now: number,
   orphans: Map<string, OrphanNote>,
@@ -252,21 +280,34 @@ function resume(
       tr.setTaskStatus(run, t, "pending", { patch: { finishedAt: null, error: null, exitCode: null } });
       continue;
     }
+    // Unrecorded starts other than the task's last one (rare): lost too.
+    for (const a of attemptsByTask.get(t.id) ?? []) {
+      if (!unrecordedIds.has(a.id) || a.attempt === t.attempt) continue;
+      writer.insertAttempt({ ...a, status: "lost", finishedAt: now, reason: "lost", error: LOST + UNRECORDED });
+      lostAttempts++;
+      t.failures++;
+    }
     if (t.status !== "running") continue;
     // The attempt died with its instance.
     const attempt = (attemptsByTask.get(t.id) ?? []).find((a) => a.attempt === t.attempt && a.status === "running");
     const note = attempt ? orphans.get(attempt.id) : undefined;
-    const error = note ? LOST + note.text : LOST;
+    const unrecorded = attempt !== undefined && unrecordedIds.has(attempt.id);
+    const error = LOST + (unrecorded ? UNRECORDED : "") + (note ? note.text : "");
     if (attempt) {
-      writer.updateAttempt(run.id, attempt.id, { status: "lost", finishedAt: now, reason: "lost", error });
+      const lost = { status: "lost", finishedAt: now, reason: "lost", error } as const;
+      if (unrecorded) writer.insertAttempt({ ...attempt, ...lost });
+      else writer.updateAttempt(run.id, attempt.id, lost);
       t.lastFinishedAt = now;
     }
     lostAttempts++;
     t.failures++;
     const info = { reason: "lost", error, exitCode: null };
     const retryable = note?.retryable ?? true;
-    if (!run.cancelling && retryable && shouldRetry(t.retry, t.failures, "lost")) tr.makeReady(run, t, { reason: "lost", error });
-    else if (run.cancelling) tr.setTaskStatus(run, t, "cancelled", { reason: "lost", error, patch: { finishedAt: now } });
+    if (!run.cancelling && retryable && shouldRetry(t.retry, t.failures, "lost")) {
+      // An unrecorded start may have begun before its dependencies' success was committed.
+      if (run.depsOf(t).every(satisfiesDependents)) tr.makeReady(run, t, { reason: "lost", error });
+      else tr.setTaskStatus(run, t, "pending", { reason: "lost", error });
+    } else if (run.cancelling) tr.setTaskStatus(run, t, "cancelled", { reason: "lost", error, patch: { finishedAt: now } });
     else tr.fail(run, t, info);
   }
   run.failed = run.tasks.some((t) => t.status === "failed" && !t.step.continueOnFailure);

@@ -14,6 +14,7 @@ import {
   type AllocationRecord,
   type Json,
   type RunRecord,
+  type TaskAttemptRecord,
   type TaskRunRecord,
   type TaskStatus,
   type WaitReason,
@@ -264,6 +265,34 @@ export function taskRunIdOf(runId: string, index: number): string {
 /** Deterministic attempt id: `<taskRunId>#<attempt>`; unique by construction. */
 export function attemptIdOf(taskRunId: string, attempt: number): string {
   return `${taskRunId}#${attempt}`;
+}
+
+/** The row of an attempt that starts now (status `running`, nothing measured yet). */
+export function runningAttemptRecord(a: {
+  taskRunId: string;
+  runId: string;
+  stepId: string;
+  attempt: number;
+  queuedAt: number;
+  startedAt: number;
+  instanceId: string;
+  host: string;
+}): TaskAttemptRecord {
+  return {
+    id: attemptIdOf(a.taskRunId, a.attempt),
+    ...a,
+    status: "running",
+    finishedAt: null,
+    exitCode: null,
+    reason: null,
+    error: null,
+    outputs: null,
+    cpuSeconds: null,
+    peakMemoryMb: null,
+    workerId: null,
+    processGroupId: null,
+    processStartTime: null,
+  };
 }
 
 /** The first stored row of a task (status pending/ready, no attempt yet). */

@@ -18,7 +18,7 @@ import type { StepOutcome } from "./executors/types";
 import { BinaryHeap } from "./heap";
 import { PoolWaitLists } from "./pool-waits";
 import { compareQueueables } from "./ready-queue";
-import { attemptIdOf, type AbortCause, type ActiveAttempt, type RunState, type TaskState } from "./run-state";
+import { attemptIdOf, runningAttemptRecord, type AbortCause, type ActiveAttempt, type RunState, type TaskState } from "./run-state";
 import { shouldRetry } from "./retry";
 import type { AttemptStatus, TaskAttemptPatch, TaskRunPatch } from "./store";
 import { Transitions } from "./transitions";
@@ -154,28 +154,9 @@ export class Scheduler {
     this.transitions.setTaskStatus(run, task, "running", {
       patch: { attempt: number, queuedAt, startedAt: now, finishedAt: null, exitCode: null, error: null, instanceId },
     });
-    writer.insertAttempt({
-      id: attemptId,
-      taskRunId: task.id,
-      runId: run.id,
-      stepId: task.stepId,
-      attempt: number,
-      status: "running",
-      queuedAt,
-      startedAt: now,
-      finishedAt: null,
-      exitCode: null,
-      reason: null,
-      error: null,
-      outputs: null,
-      cpuSeconds: null,
-      peakMemoryMb: null,
-      instanceId,
-      workerId: null,
-      host: this.ctx.host,
-      processGroupId: null,
-      processStartTime: null,
-    });
+    writer.insertAttempt(
+      runningAttemptRecord({ taskRunId: task.id, runId: run.id, stepId: task.stepId, attempt: number, queuedAt, startedAt: now, instanceId, host: this.ctx.host }),
+    );
     for (const a of acquired.allocations) {
       writer.insertAllocation(a);
       writer.sideEvent({ type: "allocation", action: "acquired", allocation: { ...a }, ts: now });
@@ -185,11 +166,14 @@ export class Scheduler {
       active.timeoutTimer = clock.setTimer(() => this.abortAttempt(run, task, active, "timeout"), timeoutSec * 1000);
     }
     // Pipelined dispatch: when no other instance can own the run, the
-    // executor starts while the batch recording its attempt is written
-    // (a lost commit aborts it: the run is dropped); otherwise after.
+    // executor starts (journaled) while the batch recording its attempt is
+    // written — a lost commit aborts it, as the run is dropped; otherwise after.
+    const { lease } = this.ctx;
     const start = () => this.runner.start(run, task, active);
-    if (this.ctx.lease.holds(writer.provenAt(run.id), now)) writer.beforeCommit(run.id, start);
-    else writer.after(run.id, start);
+    if (lease.holds(writer.provenAt(run.id), now)) {
+      const intent = { runId: run.id, taskRunId: task.id, stepId: task.stepId, attempt: number, at: now };
+      writer.beforeCommit(intent, start, () => lease.holds(writer.provenAt(run.id), clock.now()));
+    } else writer.after(run.id, start);
   }
 
   private park(run: RunState, task: TaskState, pool: string, s: { needed: number; free: number; capacity: number }): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "./clock";
 import { EventBus, silentLogger } from "./events";
 import { MemoryStore } from "./memory-store";
+import { runningAttemptRecord } from "./run-state";
 import type { TaskAttemptRecord } from "./store";
 import { WriteQueue } from "./write-queue";
 
@@ -11,28 +12,7 @@ function setup() {
   const store = new MemoryStore();
   const clock = new FakeClock(1000);
   const q = new WriteQueue(store, new EventBus(silentLogger), clock, silentLogger, "i1", () => {});
-  const attempt: TaskAttemptRecord = {
-    id: "t#1",
-    taskRunId: "t",
-    runId: "r",
-    stepId: "s",
-    attempt: 1,
-    status: "running",
-    queuedAt: 1,
-    startedAt: 2,
-    finishedAt: null,
-    exitCode: null,
-    reason: null,
-    error: null,
-    outputs: null,
-    cpuSeconds: null,
-    peakMemoryMb: null,
-    instanceId: "i1",
-    workerId: null,
-    host: "h",
-    processGroupId: null,
-    processStartTime: null,
-  };
+  const attempt: TaskAttemptRecord = runningAttemptRecord({ taskRunId: "t", runId: "r", stepId: "s", attempt: 1, queuedAt: 1, startedAt: 2, instanceId: "i1", host: "h" });
   return { store, clock, q, attempt };
 }
 

@@ -12,11 +12,12 @@
  * mutation (an attempt inserted and finished in the same batch becomes one
  * insert).
  *
- * Effects staged with {@link WriteQueue.beforeCommit} run when their batch is
+ * Starts staged with {@link WriteQueue.beforeCommit} run when their batch is
  * sealed, just before it is written: the scheduler starts an executor there
  * when it is sure to own the run (see lease.ts), so the process starts while
- * its `running` state is being committed instead of after. Events still wait
- * for the commit.
+ * its `running` state is being committed instead of after. They are first
+ * journaled (intent-log.ts, one write for the batch), so that a crash before
+ * the commit cannot hide them from recovery. Events still wait for the commit.
  *
  * The one exception to "a microtask later": {@link WriteQueue.updateAttemptSoon}
  * stages a record nothing is announced about (a shell attempt's process
@@ -26,6 +27,7 @@
  */
 import type { Clock, TimerHandle } from "./clock";
 import { eventPayload, type EventBus, type Logger, type RunEvent, type SideEvent } from "./events";
+import { MemoryIntentLog, type IntentLog, type StartIntent } from "./intent-log";
 import type {
   AllocationRecord,
   EngineStore,
@@ -50,6 +52,15 @@ interface Effect {
   fn: () => void;
 }
 
+/** An attempt start that may run while its batch is committed. */
+interface EarlyStart {
+  intent: StartIntent;
+  /** Starts it; `whileCommitting` false when it runs after the commit after all. */
+  start: (whileCommitting: boolean) => void;
+  /** Whether starting before the commit is still safe (checked when the batch is sealed). */
+  sure: () => boolean;
+}
+
 /** Called with run ids this instance no longer owns (a fenced commit). */
 export type FencedHandler = (runIds: string[]) => void;
 
@@ -59,7 +70,7 @@ export class WriteQueue {
   private events: RunEvent[] = [];
   private side: SideEvent[] = [];
   private effects: Effect[] = [];
-  private early: Effect[] = [];
+  private early: EarlyStart[] = [];
   private runPatches = new Map<string, RunPatch>();
   private taskPatches = new Map<string, TaskRunPatch>();
   private attemptInserts = new Map<string, TaskAttemptRecord>();
@@ -85,6 +96,7 @@ export class WriteQueue {
     private readonly logger: Logger,
     private readonly instanceId: string,
     private readonly onFenced: FencedHandler,
+    private readonly intents: IntentLog = new MemoryIntentLog(),
   ) {}
 
   /** Marks a run as already persisted (recovered runs). */
@@ -101,6 +113,15 @@ export class WriteQueue {
   provenAt(runId: string): number | undefined {
     const at = this.persistedRuns.get(runId);
     return at === Number.NEGATIVE_INFINITY ? undefined : at;
+  }
+
+  /** Every journaled start is now covered by committed rows. */
+  private settleIntents(): void {
+    try {
+      this.intents.settled(this.instanceId);
+    } catch (err) {
+      this.logger.warn("cannot empty the start journal", { error: String(err) });
+    }
   }
 
   /** Forgets a finished or abandoned run's fence. */
@@ -236,12 +257,14 @@ export class WriteQueue {
   }
 
   /**
-   * Runs `fn` when everything staged so far is sealed into a batch, just
-   * before that batch is written (skipped if the run is lost). What `fn`
-   * stages goes to the next batch.
+   * An attempt start staged with the batch that records it: when the batch
+   * is sealed, if `sure()` still holds, the intent is journaled and
+   * `start(true)` runs just before the batch is written; otherwise
+   * `start(false)` runs after the commit, like {@link WriteQueue.after}.
+   * Skipped if the run is lost. What `start` stages goes to the next batch.
    */
-  beforeCommit(runId: string, fn: () => void): void {
-    this.early.push({ runId, fn });
+  beforeCommit(intent: StartIntent, start: (whileCommitting: boolean) => void, sure: () => boolean): void {
+    this.early.push({ intent, start, sure });
     this.schedule();
   }
 
@@ -300,7 +323,7 @@ export class WriteQueue {
         this.attemptPatches.clear();
         this.logChunks = null;
         this.samples = null;
-        this.runEffects(early);
+        this.startEarly(early, effects);
         await this.commitBatch(staged, events);
         this.announce(events, side, effects);
       }
@@ -337,6 +360,7 @@ export class WriteQueue {
         });
         if (result.ok) {
           this.commits++;
+          this.settleIntents(); // (starts staged since are journaled when their batch is sealed)
           for (const id of fenced) if (this.persistedRuns.has(id)) this.persistedRuns.set(id, startedAt);
           for (const s of entries) if (s.mutation.type === "run.insert") this.persistedRuns.set(s.runId, startedAt);
           return;
@@ -365,6 +389,27 @@ export class WriteQueue {
       if (runId === null || !this.lostRuns.has(runId) || e.type === "run.lost") this.bus.emit(e);
     }
     this.runEffects(effects);
+  }
+
+  /** Journals and runs the starts still sure to be safe; the others join the batch's post-commit effects. */
+  private startEarly(early: EarlyStart[], effects: Effect[]): void {
+    if (early.length === 0) return;
+    const now: EarlyStart[] = [];
+    for (const e of early) {
+      if (this.lostRuns.has(e.intent.runId)) continue;
+      if (e.sure()) now.push(e);
+      else effects.push({ runId: e.intent.runId, fn: () => e.start(false) });
+    }
+    if (now.length === 0) return;
+    try {
+      this.intents.append(this.instanceId, now.map((e) => e.intent));
+    } catch (err) {
+      // Not journaled: they must wait for the commit.
+      this.logger.warn("cannot journal pipelined starts; starting after the commit", { error: String(err) });
+      for (const e of now) effects.push({ runId: e.intent.runId, fn: () => e.start(false) });
+      return;
+    }
+    this.runEffects(now.map((e) => ({ runId: e.intent.runId, fn: () => e.start(true) })));
   }
 
   private runEffects(effects: Effect[]): void {

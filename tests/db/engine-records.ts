@@ -3,6 +3,7 @@
  * tasks and attempts with fixed times, each field overridable.
  */
 import type { WorkflowDefinition } from "@/lib/engine/definition";
+import { runningAttemptRecord } from "@/lib/engine/run-state";
 import type { RunRecord, TaskAttemptRecord, TaskRunRecord } from "@/lib/engine/store";
 
 export const T0 = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
@@ -59,27 +60,6 @@ export function taskRecord(runId: string, stepId: string, over: Partial<TaskRunR
 }
 
 export function attemptRecord(task: TaskRunRecord, attempt: number, over: Partial<TaskAttemptRecord> = {}): TaskAttemptRecord {
-  return {
-    id: `${task.id}#${attempt}`,
-    taskRunId: task.id,
-    runId: task.runId,
-    stepId: task.stepId,
-    attempt,
-    status: "running",
-    queuedAt: T0 + 10,
-    startedAt: T0 + 11,
-    finishedAt: null,
-    exitCode: null,
-    reason: null,
-    error: null,
-    outputs: null,
-    cpuSeconds: null,
-    peakMemoryMb: null,
-    instanceId: "inst-a",
-    workerId: null,
-    host: "host-a",
-    processGroupId: null,
-    processStartTime: null,
-    ...over,
-  };
+  const base = { taskRunId: task.id, runId: task.runId, stepId: task.stepId, attempt, queuedAt: T0 + 10, startedAt: T0 + 11 };
+  return { ...runningAttemptRecord({ ...base, instanceId: "inst-a", host: "host-a" }), ...over };
 }

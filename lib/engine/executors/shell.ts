@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { renderTemplate } from "../template";
 import type { Json } from "../store";
-import { terminateLostAttempt, terminateRunProcesses } from "./orphans";
+import { terminateLostAttempt } from "./orphans";
 import { clearUsageHistory, hasProcFs, isAlive, processStartIdentity, processTree, sampleTree, signalTree } from "./process-tree";
 import { createSpawner, type ProcessSpawner, type SpawnerMode, type SpawnRequest } from "./spawner";
 import type { AttemptProcess, ExecutionContext, Executor, LostAttempt, OrphanOutcome, StepOutcome } from "./types";
@@ -137,9 +137,6 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
     },
     terminateOrphan(attempt: LostAttempt): Promise<OrphanOutcome> {
       return terminateLostAttempt(attempt, { graceMs: killGraceMs });
-    },
-    terminateRunOrphans(runId: string): Promise<OrphanOutcome> {
-      return terminateRunProcesses(runId, { graceMs: killGraceMs });
     },
   };
 }

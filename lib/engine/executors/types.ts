@@ -117,14 +117,6 @@ export interface Executor {
    * OS processes leave it out.
    */
   terminateOrphan?(attempt: LostAttempt): Promise<OrphanOutcome>;
-  /**
-   * Crash recovery of a run taken over on THIS host: kill whatever processes
-   * of the run are still running, recorded or not (an attempt started while
-   * the batch recording it was being committed has no record if the engine
-   * died in between). Called after {@link Executor.terminateOrphan} did the
-   * recorded attempts.
-   */
-  terminateRunOrphans?(runId: string): Promise<OrphanOutcome>;
 }
 
 /** Executors by step kind. */
