@@ -223,3 +223,15 @@ describe("engine: process records", () => {
     ]);
   });
 });
+
+describe("engine: executor lifecycle", () => {
+  it("warms every distinct executor once when it starts and disposes them when it stops", async () => {
+    const calls: string[] = [];
+    const shared = { execute: async () => ({ ok: true as const, outputs: {} }), warm: () => calls.push("warm"), dispose: () => calls.push("dispose") };
+    const failing = { execute: shared.execute, warm: () => { throw new Error("no"); } };
+    const t = await createTestEngine({ executors: { shell: shared, noop: shared, http: failing } });
+    expect(calls).toEqual(["warm"]); // once for the shared one; the failing one is logged, not thrown
+    await t.engine.stop();
+    expect(calls).toEqual(["warm", "dispose"]);
+  });
+});

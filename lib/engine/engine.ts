@@ -17,6 +17,7 @@ import { cancelRun, pauseRun, resumeRun, timeoutRun, type ControlResult } from "
 import { resolveParams } from "./definition";
 import { EventBus, silentLogger, type Actor, type EngineListener } from "./events";
 import type { EngineOptions, RecoveryReport, StartRunInput, StartRunResult } from "./engine-types";
+import { eachExecutor } from "./executors/registry";
 import { Heartbeat } from "./heartbeat";
 import { FileIntentLog, type IntentLog } from "./intent-log";
 import { Lease } from "./lease";
@@ -105,7 +106,10 @@ export class Engine {
   start(): Promise<RecoveryReport> {
     this.started ??= (async () => {
       await this.heartbeat.register();
-      this.pruneIntents();
+      // Journals of instances dead for a week: their runs were recovered long ago.
+      this.intents.prune?.(7 * 24 * 3600_000);
+      // Executors get ready for their first attempt (the shell executor starts its spawn helper).
+      eachExecutor(this.ctx.executors, (err) => this.ctx.logger.warn("executor warm-up failed", { error: String(err) }), (e) => e.warm?.());
       this.controlPoll.start();
       return this.recover();
     })().catch((err: unknown) => {
@@ -131,6 +135,7 @@ export class Engine {
     await Promise.allSettled(this.scheduler.runner.pending());
     await this.store.removeInstance(this.instanceId);
     this.intents.remove(this.instanceId); // everything is committed and handed over
+    eachExecutor(this.ctx.executors, (err) => this.ctx.logger.warn("executor dispose failed", { error: String(err) }), (e) => e.dispose?.());
   }
 
   /** Takes over claimable runs: this instance's own after a restart, dead owners', unowned queued ones. */
@@ -381,15 +386,6 @@ export class Engine {
 
   private committed(): Promise<void> {
     return new Promise((resolve) => this.writer.after(null, resolve));
-  }
-
-  /** Start journals of instances dead for a week: their runs were recovered long ago. */
-  private pruneIntents(): void {
-    try {
-      this.intents.prune?.(7 * 24 * 3600_000);
-    } catch (err) {
-      this.ctx.logger.warn("cannot prune old start journals", { error: String(err) });
-    }
   }
 
   private onRunFinished(run: RunState): void {

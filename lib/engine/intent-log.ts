@@ -99,10 +99,16 @@ export class FileIntentLog implements IntentLog {
     rmSync(this.file(instanceId), { force: true });
   }
 
+  /** Never throws: a journal it cannot read or delete is left in place. */
   prune(maxAgeMs: number): void {
-    if (!existsSync(this.dir)) return;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return; // no journals yet (or not readable)
+    }
     const before = Date.now() - maxAgeMs;
-    for (const name of readdirSync(this.dir)) {
+    for (const name of names) {
       const file = path.join(this.dir, name);
       try {
         if (name.endsWith(".log") && statSync(file).mtimeMs < before) rmSync(file, { force: true });

@@ -28,3 +28,15 @@ export function defaultExecutors(options: DefaultExecutorsOptions = {}): Executo
     ...options.extra,
   };
 }
+
+/** Calls a lifecycle hook (`warm`, `dispose`) once per distinct executor; a hook that throws is logged, not thrown. */
+export function eachExecutor(executors: ExecutorRegistry, onError: (err: unknown) => void, fn: (executor: Executor) => void): void {
+  for (const executor of new Set(Object.values(executors))) {
+    if (!executor) continue;
+    try {
+      fn(executor);
+    } catch (err) {
+      onError(err);
+    }
+  }
+}

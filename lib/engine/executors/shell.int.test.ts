@@ -238,6 +238,26 @@ describe.each(helpers)("shell executor: the %s spawn helper", (name, launcher) =
   });
 });
 
+describe.each(helpers)("shell executor: warming the %s spawn helper", (_name, launcher) => {
+  it("warm() starts the helper before the first step; dispose() lets the idle helper exit", async () => {
+    const spawner = new HelperSpawner({ launcher });
+    const shell = createShellExecutor({ spawner });
+    shell.warm!();
+    const pid = spawner.helperPid;
+    expect(pid).not.toBeNull();
+    const { ctx, logs } = ctxFor("echo warm");
+    expect(await shell.execute(ctx)).toMatchObject({ ok: true });
+    expect(logs).toEqual([["stdout", "warm\n"]]);
+    expect(spawner.helperPid).toBe(pid); // the same helper ran the step
+    shell.dispose!();
+    await waitFor(() => !isAlive(pid!), 2000);
+    const again = ctxFor("echo again");
+    expect(await shell.execute(again.ctx)).toMatchObject({ ok: true }); // a new helper
+    expect(spawner.helperPid).not.toBe(pid);
+    shell.dispose!();
+  });
+});
+
 describe("shell executor: choosing a spawner", () => {
   it.skipIf(!hasCompiler)("auto uses the native helper when a C compiler is available", async () => {
     const spawner = createSpawner("auto");

@@ -138,6 +138,12 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
     terminateOrphan(attempt: LostAttempt): Promise<OrphanOutcome> {
       return terminateLostAttempt(attempt, { graceMs: killGraceMs });
     },
+    warm(): void {
+      spawnerOf().warm?.();
+    },
+    dispose(): void {
+      spawner?.close?.();
+    },
   };
 }
 

@@ -117,6 +117,13 @@ export interface Executor {
    * OS processes leave it out.
    */
   terminateOrphan?(attempt: LostAttempt): Promise<OrphanOutcome>;
+  /**
+   * Prepares what the first attempt would otherwise wait for (shell: starts
+   * the spawn helper). Called when the engine starts; never throws.
+   */
+  warm?(): void;
+  /** Releases what `warm` or attempts set up (shell: lets the idle spawn helper exit). Called when the engine stops. */
+  dispose?(): void;
 }
 
 /** Executors by step kind. */
