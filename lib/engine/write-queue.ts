@@ -16,7 +16,7 @@
  * sealed, just before it is written: the scheduler starts an executor there
  * when it is sure to own the run (see lease.ts), so the process starts while
  * its `running` state is being committed instead of after. They are first
- * journaled (intent-log.ts, one write for the batch), so that a crash before
+ * journaled (pipelined-starts.ts, intent-log.ts: one write for the batch), so that a crash before
  * the commit cannot hide them from recovery. Events still wait for the commit.
  *
  * The one exception to "a microtask later": {@link WriteQueue.updateAttemptSoon}
@@ -28,6 +28,7 @@
 import type { Clock, TimerHandle } from "./clock";
 import { eventPayload, type EventBus, type Logger, type RunEvent, type SideEvent } from "./events";
 import { MemoryIntentLog, type IntentLog, type StartIntent } from "./intent-log";
+import { PipelinedStarts, type AfterCommit } from "./pipelined-starts";
 import type {
   AllocationRecord,
   EngineStore,
@@ -47,19 +48,7 @@ interface Staged {
   mutation: Mutation;
 }
 
-interface Effect {
-  runId: string | null;
-  fn: () => void;
-}
-
-/** An attempt start that may run while its batch is committed. */
-interface EarlyStart {
-  intent: StartIntent;
-  /** Starts it; `whileCommitting` false when it runs after the commit after all. */
-  start: (whileCommitting: boolean) => void;
-  /** Whether starting before the commit is still safe (checked when the batch is sealed). */
-  sure: () => boolean;
-}
+type Effect = AfterCommit;
 
 /** Called with run ids this instance no longer owns (a fenced commit). */
 export type FencedHandler = (runIds: string[]) => void;
@@ -70,7 +59,7 @@ export class WriteQueue {
   private events: RunEvent[] = [];
   private side: SideEvent[] = [];
   private effects: Effect[] = [];
-  private early: EarlyStart[] = [];
+  private readonly early: PipelinedStarts;
   private runPatches = new Map<string, RunPatch>();
   private taskPatches = new Map<string, TaskRunPatch>();
   private attemptInserts = new Map<string, TaskAttemptRecord>();
@@ -96,8 +85,10 @@ export class WriteQueue {
     private readonly logger: Logger,
     private readonly instanceId: string,
     private readonly onFenced: FencedHandler,
-    private readonly intents: IntentLog = new MemoryIntentLog(),
-  ) {}
+    intents: IntentLog = new MemoryIntentLog(),
+  ) {
+    this.early = new PipelinedStarts(intents, instanceId, logger);
+  }
 
   /** Marks a run as already persisted (recovered runs). */
   adoptPersistedRun(runId: string): void {
@@ -113,15 +104,6 @@ export class WriteQueue {
   provenAt(runId: string): number | undefined {
     const at = this.persistedRuns.get(runId);
     return at === Number.NEGATIVE_INFINITY ? undefined : at;
-  }
-
-  /** Every journaled start is now covered by committed rows. */
-  private settleIntents(): void {
-    try {
-      this.intents.settled(this.instanceId);
-    } catch (err) {
-      this.logger.warn("cannot empty the start journal", { error: String(err) });
-    }
   }
 
   /** Forgets a finished or abandoned run's fence. */
@@ -264,7 +246,7 @@ export class WriteQueue {
    * Skipped if the run is lost. What `start` stages goes to the next batch.
    */
   beforeCommit(intent: StartIntent, start: (whileCommitting: boolean) => void, sure: () => boolean): void {
-    this.early.push({ intent, start, sure });
+    this.early.add({ intent, start, sure });
     this.schedule();
   }
 
@@ -286,7 +268,7 @@ export class WriteQueue {
   }
 
   private isEmpty(): boolean {
-    return this.staged.length === 0 && this.events.length === 0 && this.side.length === 0 && this.effects.length === 0 && this.early.length === 0;
+    return this.staged.length === 0 && this.events.length === 0 && this.side.length === 0 && this.effects.length === 0 && this.early.size === 0;
   }
 
   private schedule(): void {
@@ -311,19 +293,18 @@ export class WriteQueue {
         const events = this.events;
         const side = this.side;
         const effects = this.effects;
-        const early = this.early;
+        const early = this.early.take();
         this.staged = [];
         this.events = [];
         this.side = [];
         this.effects = [];
-        this.early = [];
         this.runPatches.clear();
         this.taskPatches.clear();
         this.attemptInserts.clear();
         this.attemptPatches.clear();
         this.logChunks = null;
         this.samples = null;
-        this.startEarly(early, effects);
+        this.runEffects(this.early.sealed(early, (runId) => this.lostRuns.has(runId), effects));
         await this.commitBatch(staged, events);
         this.announce(events, side, effects);
       }
@@ -360,7 +341,7 @@ export class WriteQueue {
         });
         if (result.ok) {
           this.commits++;
-          this.settleIntents(); // (starts staged since are journaled when their batch is sealed)
+          this.early.committed();
           for (const id of fenced) if (this.persistedRuns.has(id)) this.persistedRuns.set(id, startedAt);
           for (const s of entries) if (s.mutation.type === "run.insert") this.persistedRuns.set(s.runId, startedAt);
           return;
@@ -389,27 +370,6 @@ export class WriteQueue {
       if (runId === null || !this.lostRuns.has(runId) || e.type === "run.lost") this.bus.emit(e);
     }
     this.runEffects(effects);
-  }
-
-  /** Journals and runs the starts still sure to be safe; the others join the batch's post-commit effects. */
-  private startEarly(early: EarlyStart[], effects: Effect[]): void {
-    if (early.length === 0) return;
-    const now: EarlyStart[] = [];
-    for (const e of early) {
-      if (this.lostRuns.has(e.intent.runId)) continue;
-      if (e.sure()) now.push(e);
-      else effects.push({ runId: e.intent.runId, fn: () => e.start(false) });
-    }
-    if (now.length === 0) return;
-    try {
-      this.intents.append(this.instanceId, now.map((e) => e.intent));
-    } catch (err) {
-      // Not journaled: they must wait for the commit.
-      this.logger.warn("cannot journal pipelined starts; starting after the commit", { error: String(err) });
-      for (const e of now) effects.push({ runId: e.intent.runId, fn: () => e.start(false) });
-      return;
-    }
-    this.runEffects(now.map((e) => ({ runId: e.intent.runId, fn: () => e.start(true) })));
   }
 
   private runEffects(effects: Effect[]): void {
