@@ -45,7 +45,6 @@ export class Engine {
   private readonly scheduler: Scheduler;
   private readonly newRunId: () => string;
   private readonly host: string;
-  private readonly pid: number;
   private runOrder = 0;
   private started: Promise<RecoveryReport> | null = null;
   private stopped = false;
@@ -60,7 +59,6 @@ export class Engine {
     this.store = options.store;
     this.instanceId = options.instanceId ?? randomUUID();
     this.host = options.host ?? os.hostname();
-    this.pid = options.pid ?? process.pid;
     this.newRunId = options.newRunId ?? randomUUID;
     const clock = options.clock ?? new RealClock();
     const logger = options.logger ?? silentLogger;
@@ -97,7 +95,7 @@ export class Engine {
     };
     this.scheduler = new Scheduler(this.ctx, (run) => this.onRunFinished(run));
     this.controlPoll = new Periodic(clock, logger, resolved.controlPollIntervalMs, "control poll", () => this.pollControls());
-    this.heartbeat = new Heartbeat(this.ctx, this.store, { id: this.instanceId, host: this.host, pid: this.pid }, async () => {
+    this.heartbeat = new Heartbeat(this.ctx, this.store, { id: this.instanceId, host: this.host, pid: options.pid ?? process.pid }, async () => {
       if (this.ctx.options.adoptOrphans && !this.stopped) await this.recover();
     });
   }

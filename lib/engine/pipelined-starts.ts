@@ -10,8 +10,8 @@ import type { IntentLog, StartIntent } from "./intent-log";
 /** An attempt start that may run while its batch is committed. */
 export interface EarlyStart {
   intent: StartIntent;
-  /** Starts it; `whileCommitting` false when it runs after the commit after all. */
-  start: (whileCommitting: boolean) => void;
+  /** Starts it (before the commit, or after it when no longer sure). */
+  start: () => void;
   /** Whether starting before the commit is still safe (checked when the batch is sealed). */
   sure: () => boolean;
 }
@@ -55,7 +55,7 @@ export class PipelinedStarts {
     for (const e of taken) {
       if (isLost(e.intent.runId)) continue;
       if (e.sure()) now.push(e);
-      else afterCommit.push({ runId: e.intent.runId, fn: () => e.start(false) });
+      else afterCommit.push({ runId: e.intent.runId, fn: e.start });
     }
     if (now.length === 0) return [];
     try {
@@ -63,10 +63,10 @@ export class PipelinedStarts {
     } catch (err) {
       // Not journaled: they must wait for the commit.
       this.logger.warn("cannot journal pipelined starts; starting after the commit", { error: String(err) });
-      for (const e of now) afterCommit.push({ runId: e.intent.runId, fn: () => e.start(false) });
+      for (const e of now) afterCommit.push({ runId: e.intent.runId, fn: e.start });
       return [];
     }
-    return now.map((e) => ({ runId: e.intent.runId, fn: () => e.start(true) }));
+    return now.map((e) => ({ runId: e.intent.runId, fn: e.start }));
   }
 
   /** A batch committed: every journaled start is covered by rows (starts staged since are journaled when sealed). */

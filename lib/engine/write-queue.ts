@@ -16,8 +16,9 @@
  * sealed, just before it is written: the scheduler starts an executor there
  * when it is sure to own the run (see lease.ts), so the process starts while
  * its `running` state is being committed instead of after. They are first
- * journaled (pipelined-starts.ts, intent-log.ts: one write for the batch), so that a crash before
- * the commit cannot hide them from recovery. Events still wait for the commit.
+ * journaled (pipelined-starts.ts, intent-log.ts: one write for the batch),
+ * so that a crash before the commit cannot hide them from recovery. Events
+ * still wait for the commit.
  *
  * The one exception to "a microtask later": {@link WriteQueue.updateAttemptSoon}
  * stages a record nothing is announced about (a shell attempt's process
@@ -72,7 +73,7 @@ export class WriteQueue {
   private soonTimer: TimerHandle | null = null;
   private idleWaiters: Array<() => void> = [];
   /** Runs whose insert is committed (their batches carry an ownership fence), with when ownership was last proven. */
-  private readonly persistedRuns = new Map<string, number>();
+  private readonly persistedRuns = new Map<string, number | null>();
   /** Runs dropped after a fence: everything staged for them is discarded. */
   private readonly lostRuns = new Set<string>();
   /** Successful store commits (diagnostics, tests). */
@@ -92,7 +93,7 @@ export class WriteQueue {
 
   /** Marks a run as already persisted (recovered runs). */
   adoptPersistedRun(runId: string): void {
-    this.persistedRuns.set(runId, Number.NEGATIVE_INFINITY); // proven by its first fenced commit
+    this.persistedRuns.set(runId, null); // proven by its first fenced commit
     this.lostRuns.delete(runId);
   }
 
@@ -102,8 +103,7 @@ export class WriteQueue {
    * never, or lost.
    */
   provenAt(runId: string): number | undefined {
-    const at = this.persistedRuns.get(runId);
-    return at === Number.NEGATIVE_INFINITY ? undefined : at;
+    return this.persistedRuns.get(runId) ?? undefined;
   }
 
   /** Forgets a finished or abandoned run's fence. */
@@ -240,12 +240,12 @@ export class WriteQueue {
 
   /**
    * An attempt start staged with the batch that records it: when the batch
-   * is sealed, if `sure()` still holds, the intent is journaled and
-   * `start(true)` runs just before the batch is written; otherwise
-   * `start(false)` runs after the commit, like {@link WriteQueue.after}.
-   * Skipped if the run is lost. What `start` stages goes to the next batch.
+   * is sealed, if `sure()` still holds, the intent is journaled and `start`
+   * runs just before the batch is written; otherwise after the commit, like
+   * {@link WriteQueue.after}. Skipped if the run is lost. What `start`
+   * stages goes to the next batch.
    */
-  beforeCommit(intent: StartIntent, start: (whileCommitting: boolean) => void, sure: () => boolean): void {
+  beforeCommit(intent: StartIntent, start: () => void, sure: () => boolean): void {
     this.early.add({ intent, start, sure });
     this.schedule();
   }

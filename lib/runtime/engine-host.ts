@@ -5,7 +5,6 @@
  */
 import os from "node:os";
 import { Engine, defaultExecutors, type EngineStore, type Logger } from "@/lib/engine";
-import { prepareNativeHelper } from "@/lib/engine/executors/native-helper";
 import { createEngineStore } from "@/lib/db/engine-store";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { startPoolSync } from "./pool-sync";
@@ -82,11 +81,9 @@ async function createEngine(): Promise<Engine> {
     host: os.hostname(),
     adoptOrphans: adopt,
   });
+  // (Starting warms the executors: the shell executor builds its native spawn
+  // helper if this machine has none yet, in a child process, and starts it.)
   const report = await engine.start();
-  // Builds the native spawn helper now if this machine has none yet (a one-time
-  // compile, in a child process: the event loop is not blocked), rather than
-  // at the first shell step of a run.
-  void prepareNativeHelper();
   if (report.recovered.length) logger.info(`resumed ${report.recovered.length} interrupted run(s)`, { runs: report.recovered });
   const kind = hostOptions.kind ?? "server";
   if (kind !== "server") await prisma.engineInstance.updateMany({ where: { id: engine.instanceId }, data: { kind } });

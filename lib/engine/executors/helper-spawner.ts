@@ -58,6 +58,8 @@ export class HelperSpawner implements ProcessSpawner {
   private readonly launcher: HelperLauncher;
   private readonly fallback: ProcessSpawner;
   private reader = new HelperFrameReader();
+  /** A warm-up is waiting for the launcher's preparation. */
+  private warming = false;
   /** The base env the running helper holds. */
   private baseEnv: Readonly<Record<string, string>> | null = null;
 
@@ -85,15 +87,19 @@ export class HelperSpawner implements ProcessSpawner {
    * or warms the fallback if the helper is unusable.
    */
   warm(): void {
-    if (this.unavailable !== null) {
-      this.fallback.warm?.();
-      return;
-    }
-    if (!this.child && this.startHelper()) this.setRef(false);
+    this.warming = true;
+    // The launcher's preparation (the native build) runs off the event loop first.
+    void (this.launcher.prepare?.() ?? Promise.resolve()).then(() => {
+      if (!this.warming) return; // closed meanwhile
+      this.warming = false;
+      if (this.unavailable !== null) this.fallback.warm?.();
+      else if (!this.child && this.startHelper()) this.setRef(false);
+    });
   }
 
   /** Closes an idle helper's stdin: it exits. Does nothing while steps run through it. */
   close(): void {
+    this.warming = false;
     const c = this.child;
     if (!c || this.pending.size > 0) return;
     this.child = null;

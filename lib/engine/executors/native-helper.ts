@@ -4,8 +4,8 @@
  * needed, and cached under a name derived from the source, the platform and
  * the compiler — so an upgrade of any of them builds a new one, and every
  * engine on the machine (server, CLI, workers) shares it. Compiling takes a
- * fraction of a second, once per machine: when the server's engine starts
- * (engine-host.ts warms it up, without blocking), else at the first shell step.
+ * fraction of a second, once per machine: when an engine starts (the shell
+ * executor's warm-up, without blocking), else at the first shell step.
  *
  * Without a compiler, or if the build fails, the caller falls back to the
  * Python helper and the reason is kept for diagnostics (and the build is

@@ -243,14 +243,13 @@ describe.each(helpers)("shell executor: warming the %s spawn helper", (_name, la
     const spawner = new HelperSpawner({ launcher });
     const shell = createShellExecutor({ spawner });
     shell.warm!();
-    const pid = spawner.helperPid;
-    expect(pid).not.toBeNull();
+    const pid = await waitFor(() => spawner.helperPid); // started once the launcher is prepared (the native build)
     const { ctx, logs } = ctxFor("echo warm");
     expect(await shell.execute(ctx)).toMatchObject({ ok: true });
     expect(logs).toEqual([["stdout", "warm\n"]]);
     expect(spawner.helperPid).toBe(pid); // the same helper ran the step
     shell.dispose!();
-    await waitFor(() => !isAlive(pid!), 2000);
+    await waitFor(() => !isAlive(pid), 2000);
     const again = ctxFor("echo again");
     expect(await shell.execute(again.ctx)).toMatchObject({ ok: true }); // a new helper
     expect(spawner.helperPid).not.toBe(pid);

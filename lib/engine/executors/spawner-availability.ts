@@ -15,6 +15,8 @@ import { SPAWN_HELPER_SOURCE } from "./spawn-helper-source";
 export interface HelperLauncher {
   name: string;
   command(): { file: string; args: string[] } | { unavailable: string };
+  /** Does what `command()` would otherwise do synchronously, without blocking (a build). */
+  prepare?(): Promise<unknown>;
 }
 
 /** The native helper, compiled on first use (native-helper.ts). */
@@ -24,6 +26,7 @@ export const nativeLauncher: HelperLauncher = {
     const bin = nativeHelperBinary();
     return "path" in bin ? { file: bin.path, args: [] } : bin;
   },
+  prepare: prepareNativeHelper,
 };
 
 /** The Python helper, run from source with `python` (default `python3`). */
